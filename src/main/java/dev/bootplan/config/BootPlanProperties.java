@@ -1,0 +1,31 @@
+package dev.bootplan.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** The service's own settings ({@code bootplan.*}), translated once into plain settings for the core. */
+@Validated
+@ConfigurationProperties("bootplan")
+public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
+
+    /**
+     * @param maxBodySize largest request body accepted (413 above it)
+     * @param maxDevices devices per plan, counts expanded
+     * @param maxModules modules per plan
+     * @param maxDrivers drivers per plan
+     * @param maxInitcalls built-in initcalls per plan
+     * @param maxEvents simulated events per evaluation
+     */
+    public record Limits(
+            @NotNull @DefaultValue("8MB") DataSize maxBodySize,
+            @Min(1) @DefaultValue("200000") int maxDevices,
+            @Min(1) @DefaultValue("10000") int maxModules,
+            @Min(1) @DefaultValue("20000") int maxDrivers,
+            @Min(1) @DefaultValue("20000") int maxInitcalls,
+            @Min(1) @DefaultValue("20000000") long maxEvents) {}
+}

@@ -1,0 +1,17 @@
+package dev.bootplan.engine.mode;
+
+/**
+ * A probing policy applied to a plan (probe-model.md §10). Each mode is one class; the engine asks it
+ * how to treat each driver and module and never tests which mode it has.
+ */
+public sealed interface ProbingMode permits SyncMode, AsyncMode, ForcedSyncMode, DebugForceAllMode {
+
+    /** The name clients pass as {@code ?mode=}. */
+    String name();
+
+    /** What the kernel is told, in one sentence. */
+    String tells();
+
+    /** The effective rule, in one sentence. */
+    String rule();
+}

@@ -1,0 +1,22 @@
+package dev.bootplan.engine.mode;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The four modes, in the order reports and comparisons list them. */
+public final class ProbingModes {
+
+    private ProbingModes() {}
+
+    public static List<ProbingMode> all(boolean overrideForceSync) {
+        return List.of(new SyncMode(), new AsyncMode(), new ForcedSyncMode(), new DebugForceAllMode());
+    }
+
+    public static Optional<ProbingMode> byName(String name, boolean overrideForceSync) {
+        return all(overrideForceSync).stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return all(false).stream().map(ProbingMode::name).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bootplan.engine.plan;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The normalised, validated plan the engine simulates: references resolved to indices,
+ * durations in microseconds, counts expanded. Knobs stay raw (the command line, module
+ * options) because what they mean depends on the kernel version, which is the engine's rule.
+ *
+ * @param eventTimeoutUs udevd's configured event timeout (--event-timeout / udev.conf), null for the default
+ * @param childrenMax udevd's configured worker limit, null for the default
+ */
+public record Plan(
+        String name,
+        KernelVersion kernel,
+        String cmdline,
+        boolean modulesEnabled,
+        boolean initramfsPresent,
+        long initramfsUnpackUs,
+        int systemdVersion,
+        Long eventTimeoutUs,
+        Integer childrenMax,
+        int cpus,
+        long memoryBytes,
+        FirmwarePlan firmware,
+        List<InitcallPlan> initcalls,
+        List<ModulePlan> modules,
+        List<DriverPlan> drivers,
+        List<DevicePlan> devices,
+        Set<String> expectsSyncProbe,
+        String rootDevice) {
+
+    public Plan {
+        cmdline = cmdline == null ? "" : cmdline;
+        initcalls = List.copyOf(initcalls);
+        modules = List.copyOf(modules);
+        drivers = List.copyOf(drivers);
+        devices = List.copyOf(devices);
+        expectsSyncProbe = Set.copyOf(expectsSyncProbe);
+        if (cpus < 1) {
+            throw new IllegalArgumentException("a machine has at least one CPU");
+        }
+    }
+}

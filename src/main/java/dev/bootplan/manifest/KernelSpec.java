@@ -1,0 +1,19 @@
+package dev.bootplan.manifest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "The kernel as it boots.")
+public record KernelSpec(
+        @Schema(description = "Kernel version, major.minor (a patch level is accepted and ignored).",
+                example = "6.12", requiredMode = Schema.RequiredMode.REQUIRED)
+        String version,
+        @Schema(description = "The real kernel command line. The engine reads driver_async_probe=, module.async_probe=, "
+                + "<module>.async_probe, deferred_probe_timeout=, udev.event_timeout=, rd.udev.event_timeout=, "
+                + "udev.children_max=, rootdelay=, rootwait and fw_devlink= from it.",
+                example = "root=/dev/sda2 ro quiet module.async_probe=1")
+        String cmdline,
+        @Schema(description = "Whether the kernel supports loadable modules (CONFIG_MODULES); sets the default deferred-probe timeout.",
+                example = "true", defaultValue = "true")
+        Boolean modulesEnabled,
+        @Schema(description = "The initramfs, if the boot has one.")
+        InitramfsSpec initramfs) {}

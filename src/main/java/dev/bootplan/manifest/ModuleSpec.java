@@ -1,0 +1,33 @@
+package dev.bootplan.manifest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+@Schema(description = "A loadable module (.ko), loaded by udev's kmod builtin when one of its devices' events runs.")
+public record ModuleSpec(
+        @Schema(description = "Module name as in modules.dep ('-' and '_' are the same).", example = "mpt3sas",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String name,
+        @Schema(description = "Its init routine's own time, without probes.", example = "40ms", defaultValue = "0")
+        String init,
+        @Schema(description = "Size of the .ko; the load overhead is 4.8 ms + 0.16 ms per KiB unless loadTime is given.",
+                example = "520KiB")
+        String size,
+        @Schema(description = "Explicit load overhead (read, signature check, relocation); wins over size.", example = "90ms")
+        String loadTime,
+        @Schema(description = "modules.dep dependencies, loaded first.", example = "[\"scsi_transport_sas\"]")
+        List<String> dependsOn,
+        @Schema(description = "Module options as in modprobe.d ('options <module> …'), e.g. async_probe.",
+                example = "async_probe")
+        String options,
+        @Schema(description = "Whether the module is inside the initramfs (loaded there) or only on the root filesystem.",
+                example = "true", defaultValue = "false")
+        Boolean inInitramfs,
+        @Schema(description = "Drivers this module's init registers, in order.", example = "[\"mpt3sas\"]")
+        List<String> drivers) {
+
+    public ModuleSpec {
+        dependsOn = dependsOn == null ? List.of() : dependsOn;
+        drivers = drivers == null ? List.of() : drivers;
+    }
+}

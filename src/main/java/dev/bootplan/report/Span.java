@@ -1,0 +1,18 @@
+package dev.bootplan.report;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "Something that ran on a lane from startUs to endUs.")
+public record Span(
+        @Schema(description = "pid1, async-N, udev-worker-N or deferred.", example = "udev-worker-0") String lane,
+        @Schema(description = "What ran.", example = "syncProbe") SpanKind kind,
+        @Schema(description = "Initcall, module or device name.", example = "0000:01:00.0") String subject,
+        @Schema(description = "Start (µs).", example = "100000") long startUs,
+        @Schema(description = "End (µs).", example = "10100000") long endUs) {
+
+    public Span {
+        if (endUs < startUs) {
+            throw new IllegalArgumentException("span " + subject + " ends before it starts");
+        }
+    }
+}

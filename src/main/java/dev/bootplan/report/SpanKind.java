@@ -1,0 +1,19 @@
+package dev.bootplan.report;
+
+/** What a timeline span is. Constants are spelled as they travel on the wire. */
+public enum SpanKind {
+    initcall,
+    moduleLoad,
+    moduleInit,
+    syncProbe,
+    asyncProbe,
+    asyncWork,
+    deferral,
+    globalWait,
+    initramfsUnpack,
+    firmwareWait,
+    rootDelay,
+    udevEvent,
+    udevWarnWindow,
+    udevKill
+}

@@ -1,0 +1,28 @@
+package dev.bootplan.service;
+
+import dev.bootplan.engine.BootSimulator;
+import dev.bootplan.engine.Comparisons;
+import dev.bootplan.engine.mode.ProbingModes;
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.manifest.ManifestNormalizer;
+import dev.bootplan.report.Comparison;
+import org.springframework.stereotype.Service;
+
+/** Evaluates one manifest under all four modes. */
+@Service
+public class ComparisonService {
+
+    private final ManifestNormalizer normalizer;
+    private final BootSimulator simulator;
+
+    ComparisonService(ManifestNormalizer normalizer, BootSimulator simulator) {
+        this.normalizer = normalizer;
+        this.simulator = simulator;
+    }
+
+    public Comparison compare(Manifest manifest, boolean overrideForceSync) {
+        var plan = normalizer.normalize(manifest);
+        var reports = ProbingModes.all(overrideForceSync).stream().map(m -> simulator.simulate(plan, m)).toList();
+        return Comparisons.of(plan, reports);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.bootplan.service;
+
+import dev.bootplan.engine.BootSimulator;
+import dev.bootplan.engine.mode.ProbingMode;
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.manifest.ManifestNormalizer;
+import dev.bootplan.report.Report;
+import org.springframework.stereotype.Service;
+
+/** Evaluates one manifest under one mode. */
+@Service
+public class EvaluationService {
+
+    private final ManifestNormalizer normalizer;
+    private final BootSimulator simulator;
+
+    EvaluationService(ManifestNormalizer normalizer, BootSimulator simulator) {
+        this.normalizer = normalizer;
+        this.simulator = simulator;
+    }
+
+    public Report evaluate(Manifest manifest, ProbingMode mode) {
+        return simulator.simulate(normalizer.normalize(manifest), mode);
+    }
+}
