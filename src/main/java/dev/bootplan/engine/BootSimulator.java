@@ -1,13 +1,12 @@
 package dev.bootplan.engine;
 
+import dev.bootplan.engine.mode.PolicyInputs;
 import dev.bootplan.engine.mode.ProbingMode;
 import dev.bootplan.engine.plan.Plan;
-import dev.bootplan.report.EffectiveKnobs;
-import dev.bootplan.report.Milestones;
 import dev.bootplan.report.Report;
 import java.util.List;
 
-/** The engine's entry point: a plan and a mode in, a report out. Pure and deterministic. */
+/** The engine's entry point: a plan and a mode in, a report (or the predicted kernel log) out. Pure and deterministic. */
 public final class BootSimulator {
 
     private final EngineSettings settings;
@@ -17,9 +16,81 @@ public final class BootSimulator {
     }
 
     public Report simulate(Plan plan, ProbingMode mode) {
-        // Placeholder until the engine lands.
-        return new Report(plan.name(), mode.name(), plan.kernel().toString(),
-                new EffectiveKnobs(null, null, false, List.of(), 10_000_000, "on", 0, 180_000_000, 60_000_000L, 180_000_000, 24, 512),
-                new Milestones(0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, 0);
+        Run run = run(plan, mode);
+        return ReportAssembler.assemble(run.sim, mode, run.findings);
+    }
+
+    /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */
+    public String predictLog(Plan plan, ProbingMode mode) {
+        return run(plan, mode).sim.log.text();
+    }
+
+    private record Run(Simulation sim, Findings findings) {}
+
+    private Run run(Plan plan, ProbingMode mode) {
+        Findings findings = new Findings();
+        Knobs knobs = KnobReader.read(plan, findings);
+        BootSettings boot = BootSettings.read(plan, knobs.cmdline(), findings);
+        Inputs inputs = new Inputs(plan, knobs);
+        Simulation sim = new Simulation(plan, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings);
+        sim.run();
+        return new Run(sim, findings);
+    }
+
+    /** What modes may read: the plan and the knobs as this kernel reads them. */
+    private static final class Inputs implements PolicyInputs {
+        private final Plan plan;
+        private final Knobs knobs;
+        private final int[] ownerModule;
+        private final int[] ownerInitcall;
+
+        Inputs(Plan plan, Knobs knobs) {
+            this.plan = plan;
+            this.knobs = knobs;
+            ownerModule = new int[plan.drivers().size()];
+            ownerInitcall = new int[plan.drivers().size()];
+            java.util.Arrays.fill(ownerModule, -1);
+            java.util.Arrays.fill(ownerInitcall, -1);
+            for (int m = 0; m < plan.modules().size(); m++) {
+                for (int d : plan.modules().get(m).drivers()) {
+                    ownerModule[d] = m;
+                }
+            }
+            for (int i = 0; i < plan.initcalls().size(); i++) {
+                for (int d : plan.initcalls().get(i).drivers()) {
+                    ownerInitcall[d] = i;
+                }
+            }
+        }
+
+        @Override
+        public Plan plan() {
+            return plan;
+        }
+
+        @Override
+        public boolean asyncProbingExists() {
+            return knobs.asyncProbingExists();
+        }
+
+        @Override
+        public boolean driverRequestedOnCmdline(int driver) {
+            return knobs.asyncProbingExists() && knobs.driverRequested(plan.drivers().get(driver).name());
+        }
+
+        @Override
+        public boolean moduleRequested(int module) {
+            return knobs.moduleRequested(plan.modules().get(module));
+        }
+
+        @Override
+        public int ownerModule(int driver) {
+            return ownerModule[driver];
+        }
+
+        @Override
+        public List<Hazard> hazards() {
+            return Hazards.of(plan, ownerModule, ownerInitcall);
+        }
     }
 }

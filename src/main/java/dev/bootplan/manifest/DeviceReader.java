@@ -1,6 +1,7 @@
 package dev.bootplan.manifest;
 
 import dev.bootplan.engine.plan.DevicePlan;
+import dev.bootplan.engine.plan.Cycles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class DeviceReader {
                     r.cpuPercent, r.asyncWorkUs, r.deferCostUs));
             parentEdges.add(r.parent < 0 ? List.of() : List.of(r.parent));
         }
-        for (List<Integer> loop : DependencyCycles.find(parentEdges)) {
+        for (List<Integer> loop : Cycles.find(parentEdges)) {
             p.add("/devices/" + origin.get(loop.getFirst()) + "/parent", "device parent loop: "
                     + loop.stream().map(names::get).collect(Collectors.joining(" -> ")));
         }

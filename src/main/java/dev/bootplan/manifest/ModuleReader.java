@@ -1,6 +1,7 @@
 package dev.bootplan.manifest;
 
 import dev.bootplan.engine.plan.ModulePlan;
+import dev.bootplan.engine.plan.Cycles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class ModuleReader {
             String name = s.name() == null ? "" : ModuleNames.canonical(s.name());
             out.add(new ModulePlan(name, initUs, loadUs, dependsOn, s.options(), Boolean.TRUE.equals(s.inInitramfs()), regs));
         }
-        for (List<Integer> cycle : DependencyCycles.find(deps)) {
+        for (List<Integer> cycle : Cycles.find(deps)) {
             p.add("/modules/" + cycle.getFirst() + "/dependsOn", "module dependency cycle: "
                     + cycle.stream().map(k -> specs.get(k).name()).collect(Collectors.joining(" -> ")));
         }

@@ -1,5 +1,6 @@
 package dev.bootplan.manifest;
 
+import dev.bootplan.engine.plan.TimeSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

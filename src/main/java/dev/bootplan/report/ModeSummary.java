@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A mode's headline numbers.")
 public record ModeSummary(
         @Schema(description = "Mode.", example = "async") String mode,
-        @Schema(description = "/init starts (µs).", example = "2400000") long initStartUs,
-        @Schema(description = "udev queue drained (µs).", example = "5200000") long udevSettledUs,
+        @Schema(description = "/init starts (µs).", example = "2400000") Long initStartUs,
+        @Schema(description = "udev queue drained (µs).", example = "5200000") Long udevSettledUs,
         @Schema(description = "Every device settled (µs).", example = "5300000") long allDevicesSettledUs,
         @Schema(description = "allDevicesSettledUs of sync minus this mode's (positive: faster than sync).", example = "1200000") long gainVsSyncUs,
         @Schema(description = "Devices bound.", example = "310") int bound,

@@ -14,6 +14,5 @@ public enum SpanKind {
     firmwareWait,
     rootDelay,
     udevEvent,
-    udevWarnWindow,
-    udevKill
+    moduleWait,
 }

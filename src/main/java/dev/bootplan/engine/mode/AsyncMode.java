@@ -1,5 +1,8 @@
 package dev.bootplan.engine.mode;
 
+import java.util.List;
+
+/** The opt-in configuration exactly as the manifest writes it: §3 for the manifest's kernel version. */
 public record AsyncMode() implements ProbingMode {
 
     @Override
@@ -9,11 +12,26 @@ public record AsyncMode() implements ProbingMode {
 
     @Override
     public String tells() {
-        return "TODO";
+        return "the opt-in configuration exactly as the manifest writes it";
     }
 
     @Override
     public String rule() {
-        return "TODO";
+        return "driver_allows_async_probing() over the manifest's probe types, module options, module.async_probe=, "
+                + "<module>.async_probe and driver_async_probe=, as the manifest's kernel version reads them";
+    }
+
+    @Override
+    public ModePolicy policy(PolicyInputs in) {
+        var plan = in.plan();
+        boolean[] requested = new boolean[plan.modules().size()];
+        for (int m = 0; m < requested.length; m++) {
+            requested[m] = in.moduleRequested(m);
+        }
+        boolean[] async = new boolean[plan.drivers().size()];
+        for (int d = 0; d < async.length; d++) {
+            async[d] = in.allowsAsync(d, plan.drivers().get(d).probeType(), requested);
+        }
+        return new ModePolicy(async, requested, false, List.of(), List.of(), false);
     }
 }

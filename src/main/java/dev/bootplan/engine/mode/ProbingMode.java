@@ -2,7 +2,7 @@ package dev.bootplan.engine.mode;
 
 /**
  * A probing policy applied to a plan (probe-model.md §10). Each mode is one class; the engine asks it
- * how to treat each driver and module and never tests which mode it has.
+ * for a {@link ModePolicy} and never tests which mode it has.
  */
 public sealed interface ProbingMode permits SyncMode, AsyncMode, ForcedSyncMode, DebugForceAllMode {
 
@@ -14,4 +14,6 @@ public sealed interface ProbingMode permits SyncMode, AsyncMode, ForcedSyncMode,
 
     /** The effective rule, in one sentence. */
     String rule();
+
+    ModePolicy policy(PolicyInputs in);
 }

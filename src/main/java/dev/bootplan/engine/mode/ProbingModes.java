@@ -9,7 +9,7 @@ public final class ProbingModes {
     private ProbingModes() {}
 
     public static List<ProbingMode> all(boolean overrideForceSync) {
-        return List.of(new SyncMode(), new AsyncMode(), new ForcedSyncMode(), new DebugForceAllMode());
+        return List.of(new SyncMode(), new AsyncMode(), new ForcedSyncMode(), new DebugForceAllMode(overrideForceSync));
     }
 
     public static Optional<ProbingMode> byName(String name, boolean overrideForceSync) {

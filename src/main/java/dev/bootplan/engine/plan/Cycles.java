@@ -1,15 +1,15 @@
-package dev.bootplan.manifest;
+package dev.bootplan.engine.plan;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Finds cycles in a graph of indices (modules.dep, device parents, suppliers) and names them. */
-final class DependencyCycles {
+public final class Cycles {
 
-    private DependencyCycles() {}
+    private Cycles() {}
 
     /** Each cycle as the list of nodes on it, first node repeated at the end; every node is on at most one reported cycle. */
-    static List<List<Integer>> find(List<List<Integer>> edges) {
+    public static List<List<Integer>> find(List<List<Integer>> edges) {
         int n = edges.size();
         int[] state = new int[n]; // 0 new, 1 on the stack, 2 done
         int[] nextEdge = new int[n];

@@ -1,4 +1,4 @@
-package dev.bootplan.manifest;
+package dev.bootplan.engine.plan;
 
 import java.math.BigDecimal;
 import java.util.Map;

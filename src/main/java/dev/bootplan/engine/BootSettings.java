@@ -1,0 +1,110 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.engine.plan.Plan;
+import dev.bootplan.report.FindingCode;
+import dev.bootplan.report.Severity;
+
+/**
+ * Everything else the engine reads from the command line and the plan: deferred-probe timeout,
+ * fw_devlink, rootdelay/rootwait, udev per phase (rd.udev.* applies only inside the initrd), the async pool.
+ */
+record BootSettings(
+        long deferredTimeoutUs,
+        String fwDevlink,
+        boolean fwDevlinkEnforced,
+        long rootDelayUs,
+        boolean rootWait,
+        UdevSettings udevInitrd,
+        UdevSettings udevRootfs,
+        int asyncMaxActive) {
+
+    static final int MAX_WORK = 32768; // kernel/async.c
+
+    static BootSettings read(Plan plan, CommandLine cmd, Findings findings) {
+        long deferred = plan.modulesEnabled() ? 10_000_000L : 0;
+        String dpt = cmd.last("deferred_probe_timeout");
+        if (dpt != null) {
+            Long s = seconds(dpt);
+            if (s == null) {
+                bad(findings, "deferred_probe_timeout", dpt);
+            } else {
+                deferred = s * 1_000_000L;
+            }
+        }
+        String fw = cmd.last("fw_devlink");
+        String fwDevlink = fw == null || fw.isEmpty() ? "on" : fw;
+        // drivers/base/core.c: only on, rpm and strict make the core defer consumers before probe().
+        boolean enforced = fwDevlink.equals("on") || fwDevlink.equals("rpm") || fwDevlink.equals("strict");
+        long rootDelay = 0;
+        String rd = cmd.last("rootdelay");
+        if (rd != null) {
+            Long s = seconds(rd);
+            if (s == null) {
+                bad(findings, "rootdelay", rd);
+            } else {
+                rootDelay = s * 1_000_000L;
+            }
+        }
+        int defaultWorkers = plan.childrenMax() != null ? plan.childrenMax()
+                : UdevSettings.defaultChildrenMax(plan.cpus(), plan.memoryBytes());
+        UdevSettings rootfs = udev(plan, cmd, findings, defaultWorkers, false);
+        UdevSettings initrd = udev(plan, cmd, findings, defaultWorkers, true);
+        int maxActive = plan.kernel().compareTo(Knobs.ASYNC_WQ_256) >= 0 ? 256 : Math.max(512, 4 * plan.cpus());
+        return new BootSettings(deferred, fwDevlink, enforced, rootDelay, cmd.has("rootwait"), initrd, rootfs, maxActive);
+    }
+
+    private static UdevSettings udev(Plan plan, CommandLine cmd, Findings findings, int workers, boolean initrd) {
+        Long timeout = plan.eventTimeoutUs();
+        String t = initrd ? firstOf(cmd, "rd.udev.event_timeout", "udev.event_timeout") : cmd.last("udev.event_timeout");
+        if (t != null) {
+            Long us = udevSeconds(t);
+            if (us == null || us == 0) {
+                bad(findings, "udev.event_timeout", t);
+            } else {
+                timeout = us;
+            }
+        }
+        String c = initrd ? firstOf(cmd, "rd.udev.children_max", "udev.children_max") : cmd.last("udev.children_max");
+        if (c != null) {
+            Long n = seconds(c);
+            if (n == null || n < 1) {
+                bad(findings, "udev.children_max", c);
+            } else {
+                workers = (int) Math.min(n, 65_536);
+            }
+        }
+        return UdevSettings.of(plan.systemdVersion(), timeout, workers);
+    }
+
+    /** Inside the initrd systemd reads rd.udev.X and udev.X, the rd. one winning. */
+    private static String firstOf(CommandLine cmd, String rdKey, String key) {
+        String rd = cmd.last(rdKey);
+        return rd != null ? rd : cmd.last(key);
+    }
+
+    /** systemd's parse_sec(): a bare number is seconds, or a time span with units. */
+    private static Long udevSeconds(String v) {
+        Long s = seconds(v);
+        if (s != null) {
+            return s * 1_000_000L;
+        }
+        try {
+            return dev.bootplan.engine.plan.TimeSpan.parseMicros(v);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long seconds(String v) {
+        if (v == null || !v.matches("\\d{1,9}")) {
+            return null;
+        }
+        return Long.parseLong(v);
+    }
+
+    private static void bad(Findings findings, String knob, String value) {
+        findings.add(FindingCode.KNOB_INEFFECTIVE, Severity.warning, knob, null,
+                knob + "=" + value + " is not a value the reader understands; it is ignored.",
+                "Give " + knob + " a whole number.");
+    }
+}

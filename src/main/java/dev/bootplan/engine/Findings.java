@@ -1,0 +1,35 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.report.Finding;
+import dev.bootplan.report.FindingCode;
+import dev.bootplan.report.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects the findings of one simulation; ordered at the end by time (plan-wide first), code, subject. */
+final class Findings {
+
+    private final List<Finding> found = new ArrayList<>();
+
+    void add(FindingCode code, Severity severity, String subject, Long atUs, String message, String remedy) {
+        found.add(new Finding(code, severity, subject, atUs, message, remedy));
+    }
+
+    void addAll(List<Finding> more) {
+        found.addAll(more);
+    }
+
+    List<Finding> sorted() {
+        List<Finding> out = new ArrayList<>(found);
+        out.sort(Comparator.comparing((Finding f) -> f.atUs() == null ? -1L : f.atUs())
+                .thenComparing(f -> f.code().ordinal())
+                .thenComparing(Finding::subject)
+                .thenComparing(Finding::message));
+        return out;
+    }
+
+    static String us(long us) {
+        return dev.bootplan.engine.TimeText.of(us);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bootplan.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lines a kernel booted with initcall_debug would print for this run (probe-model.md §12 formats). */
+final class KernelLog {
+
+    private record Line(long atUs, String text) {}
+
+    private final List<Line> lines = new ArrayList<>();
+
+    void print(long atUs, String text) {
+        lines.add(new Line(atUs, text));
+    }
+
+    void levelEntered(long at, String level) {
+        print(at, "entering initcall level: " + level);
+    }
+
+    void calling(long at, String function, String module, int pid) {
+        print(at, "calling  " + symbol(function, module) + " @ " + pid);
+    }
+
+    void initcallReturned(long at, String function, String module, int rc, long usecs) {
+        print(at, "initcall " + symbol(function, module) + " returned " + rc + " after " + usecs + " usecs");
+    }
+
+    void probeReturned(long at, String device, int rc, long usecs) {
+        print(at, "probe of " + device + " returned " + rc + " after " + usecs + " usecs");
+    }
+
+    private static String symbol(String function, String module) {
+        return module == null ? function + "+0x0/0x100" : function + "+0x0/0x1000 [" + module + "]";
+    }
+
+    /** The log text, lines in time order (stable), each with the kernel's "[    s.uuuuuu] " prefix. */
+    String text() {
+        List<Line> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparingLong(Line::atUs));
+        StringBuilder out = new StringBuilder(sorted.size() * 64);
+        for (Line l : sorted) {
+            out.append(String.format(java.util.Locale.ROOT, "[%5d.%06d] ", l.atUs / 1_000_000, l.atUs % 1_000_000))
+                    .append(l.text)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}

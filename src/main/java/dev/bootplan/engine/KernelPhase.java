@@ -1,0 +1,137 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.engine.plan.InitcallPlan;
+import dev.bootplan.engine.plan.Level;
+import dev.bootplan.engine.sim.Step;
+import dev.bootplan.engine.sim.Task;
+import dev.bootplan.report.SpanKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PID 1 from the first initcall to /init (init/main.c, init/do_mounts.c): initcall levels in order,
+ * the initramfs unpack at rootfs level, deferred_probe_initcall at the end of late, prepare_namespace
+ * without an initramfs (rootdelay, then wait_for_device_probe, then the root mount), wait_for_initramfs,
+ * async_synchronize_full, then the userspace phase.
+ */
+final class KernelPhase {
+
+    private final Simulation sim;
+    final Task pid1;
+
+    KernelPhase(Simulation sim) {
+        this.sim = sim;
+        this.pid1 = new Task("pid1", sim.loop);
+    }
+
+    void boot() {
+        List<List<InitcallPlan>> byLevel = new ArrayList<>();
+        for (int l = 0; l < Level.values().length; l++) {
+            byLevel.add(new ArrayList<>());
+        }
+        for (InitcallPlan c : sim.plan.initcalls()) {
+            byLevel.get(c.level().ordinal()).add(c);
+        }
+        for (Level level : Level.values()) {
+            pid1.add(new Step.Run(() -> sim.log.levelEntered(sim.now(), level.wireName())));
+            if (level == Level.ROOTFS) {
+                pid1.add(new Step.Run(this::populateRootfs));
+            }
+            for (InitcallPlan c : byLevel.get(level.ordinal())) {
+                addInitcall(c);
+            }
+            if (level == Level.LATE) {
+                addDeferredProbeInitcall();
+            }
+        }
+        pid1.add(new Step.Run(() -> sim.initcallsDoneUs = sim.now()));
+        if (!sim.plan.initramfsPresent()) {
+            addPrepareNamespace();
+        }
+        pid1.add(new Step.Await(sim.initramfsUnpacked, false, (s, k) -> {})); // wait_for_initramfs()
+        pid1.add(new Step.Await(sim.async.idle, false, (since, k) -> {
+            // kernel_init(): async_synchronize_full() before freeing init memory and running /init.
+            if (sim.now() > since) {
+                sim.timeline.add(pid1.lane(), SpanKind.globalWait, "async_synchronize_full", since, sim.now());
+            }
+        }));
+        pid1.add(new Step.Run(() -> sim.userspace.start()));
+        pid1.start();
+    }
+
+    private void addInitcall(InitcallPlan c) {
+        long[] start = new long[1];
+        pid1.add(new Step.Run(() -> {
+            start[0] = sim.now();
+            sim.log.calling(start[0], c.name(), null, 1);
+        }));
+        pid1.add(new Step.Work(c.durationUs(), false, (s, k) -> {}));
+        pid1.add(new Step.Run(() -> pid1.pushFront(sim.probing.register(c.drivers(), pid1, () -> {
+            sim.timeline.add(pid1.lane(), SpanKind.initcall, c.name(), start[0], sim.now());
+            sim.log.initcallReturned(sim.now(), c.name(), null, 0, sim.now() - start[0]);
+        }))));
+    }
+
+    /** init/initramfs.c: the unpack is async work in its own exclusive domain (inline with nothing async). */
+    private void populateRootfs() {
+        long unpack = sim.plan.initramfsUnpackUs();
+        if (sim.policy.inlineAsyncWork()) {
+            pid1.pushFront(List.of(new Step.Work(unpack, false, (start, k) -> {
+                if (unpack > 0) {
+                    sim.timeline.add(pid1.lane(), SpanKind.initramfsUnpack, "initramfs", start, sim.now());
+                }
+                sim.initramfsUnpacked.open();
+            })));
+            return;
+        }
+        sim.async.queue(new AsyncPool.Item("initramfs", true, t -> List.of(new Step.Work(unpack, false, (start, k) -> {
+            if (unpack > 0) {
+                sim.timeline.add(t.lane(), SpanKind.initramfsUnpack, "initramfs", start, sim.now());
+            }
+            sim.initramfsUnpacked.open();
+        }))));
+    }
+
+    /** drivers/base/dd.c: enable retries, retry everything and flush, twice; then arm the deferred-probe timeout. */
+    private void addDeferredProbeInitcall() {
+        long[] start = new long[1];
+        pid1.add(new Step.Run(() -> {
+            start[0] = sim.now();
+            sim.log.calling(start[0], "deferred_probe_initcall", null, 1);
+            sim.deferred.enable();
+            sim.deferred.trigger();
+        }));
+        pid1.add(new Step.Await(sim.deferred.idle, false, (s, k) -> {}));
+        pid1.add(new Step.Run(sim.deferred::trigger));
+        pid1.add(new Step.Await(sim.deferred.idle, false, (s, k) -> {}));
+        pid1.add(new Step.Run(() -> {
+            sim.deferred.arm();
+            sim.timeline.add(pid1.lane(), SpanKind.initcall, "deferred_probe_initcall", start[0], sim.now());
+            sim.log.initcallReturned(sim.now(), "deferred_probe_initcall", null, 0, sim.now() - start[0]);
+        }));
+    }
+
+    /** init/do_mounts.c prepare_namespace(): rootdelay first, then wait_for_device_probe(), then (rootwait) the root. */
+    private void addPrepareNamespace() {
+        long delay = sim.settings.rootDelayUs();
+        if (delay > 0) {
+            pid1.add(new Step.Work(delay, false,
+                    (start, k) -> sim.timeline.add(pid1.lane(), SpanKind.rootDelay, "rootdelay", start, sim.now())));
+        }
+        long[] since = new long[1];
+        pid1.add(new Step.Run(() -> since[0] = sim.now()));
+        pid1.add(new Step.Await(sim.deferred.idle, false, (s, k) -> {}));
+        pid1.add(new Step.Await(sim.async.idle, false, (s, k) -> {
+            if (sim.now() > since[0]) {
+                sim.timeline.add(pid1.lane(), SpanKind.globalWait, "wait_for_device_probe", since[0], sim.now());
+            }
+        }));
+        if (sim.settings.rootWait() && sim.plan.rootDevice() != null) {
+            pid1.add(new Step.Await(sim.rootReady, false, (s, k) -> {}));
+        }
+        pid1.add(new Step.Run(() -> {
+            sim.rootMounted = true;
+            sim.rootMountedUs = sim.now();
+        }));
+    }
+}

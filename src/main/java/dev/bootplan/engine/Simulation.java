@@ -1,0 +1,191 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.engine.mode.ModePolicy;
+import dev.bootplan.engine.plan.DevicePlan;
+import dev.bootplan.engine.plan.Plan;
+import dev.bootplan.engine.sim.EventLoop;
+import dev.bootplan.engine.sim.Gate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of one simulated boot and the parts that act on it. Built for one plan and one mode,
+ * run once, then read by the report assembler.
+ */
+final class Simulation {
+
+    final Plan plan;
+    final Knobs knobs;
+    final BootSettings settings;
+    final ModePolicy policy;
+    final EventLoop loop;
+    final Findings findings;
+    final Timeline timeline = new Timeline();
+    final KernelLog log = new KernelLog();
+    final FirmwareFailures firmwareFailures = new FirmwareFailures();
+
+    // Devices, by index.
+    final DevStatus[] status;
+    final long[] probeStartUs;
+    final long[] probeEndUs;
+    final long[] lastChangeUs;
+    final int[] attempts;
+    final int[] waitedOnSupplier;
+    final boolean[] ranAsync;
+    final String[] failure;
+    final int[][] children;
+    final int[][] devicesOfDriver;
+
+    // Drivers, by index.
+    final boolean[] registered;
+    final int[] ownerModule;
+    final int[] ownerInitcall;
+
+    final ModuleRun[] modules;
+    final ModuleChain chains;
+
+    final AsyncPool async;
+    final DeferredProbe deferred;
+    final Probing probing;
+    final ModuleLoader loader;
+    final Udev udev;
+    final KernelPhase kernel;
+    final Userspace userspace;
+
+    final Gate initramfsUnpacked;
+    final Gate rootReady;
+    boolean rootMounted;
+    boolean userspaceStarted;
+    long initcallsDoneUs = -1;
+    long initStartUs = -1;
+    long rootMountedUs = -1;
+    long initrdSettledUs = -1;
+    long rootfsTriggerUs = -1;
+    long udevSettledUs = -1;
+    int asyncOverflows;
+    long firstOverflowUs = -1;
+
+    Simulation(Plan plan, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents, Findings findings) {
+        this.plan = plan;
+        this.knobs = knobs;
+        this.settings = settings;
+        this.policy = policy;
+        this.findings = findings;
+        this.loop = new EventLoop(maxEvents);
+        int n = plan.devices().size();
+        status = new DevStatus[n];
+        probeStartUs = new long[n];
+        probeEndUs = new long[n];
+        lastChangeUs = new long[n];
+        attempts = new int[n];
+        waitedOnSupplier = new int[n];
+        Arrays.fill(waitedOnSupplier, -1);
+        ranAsync = new boolean[n];
+        failure = new String[n];
+        Arrays.fill(probeStartUs, -1);
+        Arrays.fill(probeEndUs, -1);
+        Arrays.fill(lastChangeUs, -1);
+        children = byIndex(n, plan.devices().stream().mapToInt(DevicePlan::parent).toArray());
+        devicesOfDriver = byIndex(plan.drivers().size(), plan.devices().stream().mapToInt(DevicePlan::driver).toArray());
+        for (int d = 0; d < n; d++) {
+            status[d] = plan.devices().get(d).parent() < 0 ? DevStatus.PRESENT : DevStatus.ABSENT;
+        }
+        registered = new boolean[plan.drivers().size()];
+        ownerModule = new int[plan.drivers().size()];
+        ownerInitcall = new int[plan.drivers().size()];
+        Arrays.fill(ownerModule, -1);
+        Arrays.fill(ownerInitcall, -1);
+        for (int m = 0; m < plan.modules().size(); m++) {
+            for (int drv : plan.modules().get(m).drivers()) {
+                ownerModule[drv] = m;
+            }
+        }
+        for (int i = 0; i < plan.initcalls().size(); i++) {
+            for (int drv : plan.initcalls().get(i).drivers()) {
+                ownerInitcall[drv] = i;
+            }
+        }
+        modules = new ModuleRun[plan.modules().size()];
+        for (int m = 0; m < modules.length; m++) {
+            modules[m] = new ModuleRun(m, policy.moduleAsyncRequested()[m], new Gate(loop, false));
+        }
+        chains = new ModuleChain(plan);
+        initramfsUnpacked = new Gate(loop, false);
+        rootReady = new Gate(loop, false);
+        async = new AsyncPool(loop, settings.asyncMaxActive());
+        deferred = new DeferredProbe(this);
+        probing = new Probing(this);
+        loader = new ModuleLoader(this);
+        udev = new Udev(this);
+        kernel = new KernelPhase(this);
+        userspace = new Userspace(this);
+    }
+
+    /** For each owner, the indices that point to it, in index order. */
+    private static int[][] byIndex(int owners, int[] ownerOf) {
+        int[] counts = new int[owners];
+        for (int o : ownerOf) {
+            if (o >= 0) {
+                counts[o]++;
+            }
+        }
+        int[][] out = new int[owners][];
+        for (int i = 0; i < owners; i++) {
+            out[i] = new int[counts[i]];
+        }
+        int[] fill = new int[owners];
+        for (int i = 0; i < ownerOf.length; i++) {
+            int o = ownerOf[i];
+            if (o >= 0) {
+                out[o][fill[o]++] = i;
+            }
+        }
+        return out;
+    }
+
+    void run() {
+        kernel.boot();
+        loop.run();
+    }
+
+    long now() {
+        return loop.now();
+    }
+
+    String deviceName(int d) {
+        return plan.devices().get(d).name();
+    }
+
+    int driverOf(int d) {
+        return plan.devices().get(d).driver();
+    }
+
+    String driverName(int drv) {
+        return plan.drivers().get(drv).name();
+    }
+
+    /** The async-work owner a device's items are charged to: its driver's module, else the driver. */
+    String ownerOf(int d) {
+        int m = ownerModule[driverOf(d)];
+        return m >= 0 ? plan.modules().get(m).name() : driverName(driverOf(d));
+    }
+
+    boolean isModular(int drv) {
+        return ownerModule[drv] >= 0;
+    }
+
+    void changed(int d) {
+        lastChangeUs[d] = loop.now();
+    }
+
+    List<Integer> devicesIn(DevStatus s) {
+        List<Integer> out = new ArrayList<>();
+        for (int d = 0; d < status.length; d++) {
+            if (status[d] == s) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}

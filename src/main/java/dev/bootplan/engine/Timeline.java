@@ -1,0 +1,26 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.report.Span;
+import dev.bootplan.report.SpanKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Spans as the simulation records them, sorted once at the end: by start, outer spans first, then lane. */
+final class Timeline {
+
+    private final List<Span> spans = new ArrayList<>();
+
+    void add(String lane, SpanKind kind, String subject, long startUs, long endUs) {
+        spans.add(new Span(lane, kind, subject, startUs, endUs));
+    }
+
+    List<Span> sorted() {
+        List<Span> out = new ArrayList<>(spans);
+        // Stable sort: spans recorded at the same instant keep the order they were recorded in.
+        out.sort(Comparator.comparingLong(Span::startUs)
+                .thenComparing(Comparator.comparingLong(Span::endUs).reversed())
+                .thenComparing(Span::lane));
+        return out;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.bootplan.engine;
+
+import dev.bootplan.engine.sim.EventLoop;
+import dev.bootplan.engine.sim.Step;
+import dev.bootplan.engine.sim.Task;
+import dev.bootplan.report.SpanKind;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+
+/**
+ * systemd-udevd during coldplug (probe-model.md §4.2, §7): events in order, at most children_max workers,
+ * an event held back while an event for one of its device's ancestors is unfinished, each worker loading
+ * its device's module chain with kmod (dependencies first), warning at T/3 and killing at its kill time.
+ */
+final class Udev {
+
+    private final Simulation sim;
+    private final TreeMap<Long, UdevEvent> queued = new TreeMap<>();
+    private final int[] unfinishedOf;
+    private final List<Task> workers = new ArrayList<>();
+    private final PriorityQueue<Integer> freeWorkers = new PriorityQueue<>();
+    private final List<UdevEvent> events = new ArrayList<>();
+    private long nextSeq;
+    private int busy;
+    private int unfinished;
+    private UdevSettings current;
+    private IntPredicate loadable = d -> true;
+    private Runnable onDrained;
+    long lastEventEndUs = -1;
+    long firstSaturationUs = -1;
+    int waitedForWorker;
+
+    Udev(Simulation sim) {
+        this.sim = sim;
+        this.unfinishedOf = new int[sim.plan.devices().size()];
+    }
+
+    List<UdevEvent> events() {
+        return events;
+    }
+
+    /**
+     * udevadm trigger: an add event for every present device whose driver's module is not loaded yet and
+     * whose module chain {@code loadable} allows (inside the initrd: every module of the chain in the
+     * initramfs); {@code onDrained} runs once the queue has emptied.
+     */
+    void coldplug(UdevSettings settings, IntPredicate loadable, Runnable onDrained) {
+        this.current = settings;
+        this.loadable = loadable;
+        this.onDrained = onDrained;
+        for (int d : ColdplugOrder.of(sim.plan)) {
+            if (sim.status[d] != DevStatus.ABSENT) {
+                enqueueIfNeeded(d);
+            }
+        }
+        dispatch();
+        if (unfinished == 0) {
+            drained();
+        }
+    }
+
+    /** A device created during the userspace phase: its add uevent. */
+    void hotplug(int d) {
+        if (current != null) {
+            enqueueIfNeeded(d);
+            dispatch();
+        }
+    }
+
+    private void enqueueIfNeeded(int d) {
+        int drv = sim.driverOf(d);
+        int m = sim.ownerModule[drv];
+        if (m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
+            return; // built in, already loaded (kmod skips it), or not found in this root
+        }
+        UdevEvent e = new UdevEvent(d, sim.chains.of(m), current, 1000 + nextSeq);
+        queued.put(nextSeq++, e);
+        events.add(e);
+        unfinished++;
+        unfinishedOf[d]++;
+    }
+
+    private boolean blocked(UdevEvent e) {
+        for (int p = sim.plan.devices().get(e.device).parent(); p >= 0; p = sim.plan.devices().get(p).parent()) {
+            if (unfinishedOf[p] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void dispatch() {
+        Iterator<UdevEvent> it = queued.values().iterator();
+        while (it.hasNext()) {
+            UdevEvent e = it.next();
+            if (blocked(e)) {
+                continue;
+            }
+            if (busy >= e.settings.childrenMax()) {
+                if (firstSaturationUs < 0) {
+                    firstSaturationUs = sim.now();
+                }
+                waitedForWorker++;
+                return;
+            }
+            it.remove();
+            run(e);
+        }
+    }
+
+    private void run(UdevEvent e) {
+        int slot;
+        if (freeWorkers.isEmpty()) {
+            slot = workers.size();
+            workers.add(new Task("udev-worker-" + slot, sim.loop));
+        } else {
+            slot = freeWorkers.poll();
+        }
+        Task task = workers.get(slot);
+        task.clearFatalSignal(); // a new worker process
+        busy++;
+        e.lane = task.lane();
+        e.pid = 412 + slot;
+        e.handedOffUs = sim.now();
+        List<EventLoop.Scheduled> timers = new ArrayList<>();
+        if (e.settings.warnAfterUs() != null) {
+            timers.add(sim.loop.after(e.settings.warnAfterUs(), () -> {
+                e.warned = true;
+                sim.log.print(sim.now(), sim.deviceName(e.device) + ": Worker [" + e.pid + "] processing SEQNUM="
+                        + e.seqnum + " is taking a long time");
+            }));
+        }
+        timers.add(sim.loop.after(e.settings.killAfterUs(), () -> {
+            e.killed = true;
+            sim.log.print(sim.now(), sim.deviceName(e.device) + ": Worker [" + e.pid + "] processing SEQNUM="
+                    + e.seqnum + " killed");
+            task.kill();
+        }));
+        task.onIdle(() -> finish(e, slot, timers));
+        task.add(new Step.Run(() -> loadChain(e, 0, task)));
+        task.start();
+    }
+
+    private void loadChain(UdevEvent e, int i, Task task) {
+        if (task.fatalSignal() || i == e.chain.size()) {
+            return; // a killed worker dies once its syscall returns
+        }
+        int m = e.chain.get(i);
+        ModuleRun run = sim.modules[m];
+        Step next = new Step.Run(() -> loadChain(e, i + 1, task));
+        switch (run.state) {
+            case LIVE -> task.pushFront(List.of(next)); // kmod sees it live and skips the load
+            case LOADING -> task.pushFront(List.of(new Step.Await(run.returned, true, (since, killed) -> {
+                // Another worker is loading it: this one sleeps in finit_module() until that load returns.
+                if (sim.now() > since) {
+                    sim.timeline.add(task.lane(), SpanKind.moduleWait, sim.plan.modules().get(m).name(), since, sim.now());
+                }
+                if (!killed) {
+                    task.pushFront(List.of(next));
+                }
+            })));
+            case NOT_LOADED -> {
+                List<Step> steps = new ArrayList<>(sim.loader.finit(m, task, e));
+                steps.add(next);
+                task.pushFront(steps);
+            }
+        }
+    }
+
+    private void finish(UdevEvent e, int slot, List<EventLoop.Scheduled> timers) {
+        e.endUs = sim.now();
+        for (EventLoop.Scheduled t : timers) {
+            t.cancel();
+        }
+        sim.timeline.add(e.lane, SpanKind.udevEvent, sim.deviceName(e.device), e.handedOffUs, e.endUs);
+        busy--;
+        freeWorkers.add(slot);
+        unfinished--;
+        unfinishedOf[e.device]--;
+        lastEventEndUs = Math.max(lastEventEndUs, e.endUs);
+        dispatch();
+        if (unfinished == 0) {
+            drained();
+        }
+    }
+
+    private void drained() {
+        Runnable r = onDrained;
+        onDrained = null;
+        if (r != null) {
+            sim.loop.at(sim.now(), r);
+        }
+    }
+
+    /** Every module of the chain is in the initramfs (inside the initrd kmod finds nothing else). */
+    static IntPredicate inInitramfs(Simulation sim) {
+        return d -> {
+            int m = sim.ownerModule[sim.driverOf(d)];
+            return sim.chains.of(m).stream().allMatch(k -> sim.plan.modules().get(k).inInitramfs());
+        };
+    }
+}
