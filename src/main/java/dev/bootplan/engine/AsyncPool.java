@@ -2,6 +2,7 @@ package dev.bootplan.engine;
 
 import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
+import dev.bootplan.engine.sim.Processors;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import java.util.ArrayDeque;
@@ -34,8 +35,11 @@ final class AsyncPool {
     private long firstSaturationUs = -1;
     private int queuedBehindLimit;
 
-    AsyncPool(EventLoop loop, int maxActive) {
+    private final Processors cpus;
+
+    AsyncPool(EventLoop loop, Processors cpus, int maxActive) {
         this.loop = loop;
+        this.cpus = cpus;
         this.maxActive = maxActive;
         this.idle = new Gate(loop, true);
     }
@@ -94,7 +98,7 @@ final class AsyncPool {
         int slot;
         if (freeSlots.isEmpty()) {
             slot = slots.size();
-            slots.add(new Task("async-" + slot, loop));
+            slots.add(new Task("async-" + slot, loop, cpus));
         } else {
             slot = freeSlots.poll();
         }

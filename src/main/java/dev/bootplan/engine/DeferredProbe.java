@@ -31,7 +31,7 @@ final class DeferredProbe {
 
     DeferredProbe(Simulation sim) {
         this.sim = sim;
-        this.worker = new Task("deferred", sim.loop);
+        this.worker = new Task("deferred", sim.loop, sim.cpus);
         this.idle = new Gate(sim.loop, true);
         worker.onIdle(this::walkDone);
     }

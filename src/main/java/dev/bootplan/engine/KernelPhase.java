@@ -21,7 +21,7 @@ final class KernelPhase {
 
     KernelPhase(Simulation sim) {
         this.sim = sim;
-        this.pid1 = new Task("pid1", sim.loop);
+        this.pid1 = new Task("pid1", sim.loop, sim.cpus);
     }
 
     void boot() {

@@ -184,13 +184,26 @@ final class Probing {
         })));
     }
 
+    /** The probe's own time: its CPU share competes for the CPUs first, the rest is waiting that overlaps freely. */
     private void runProbe(int d, Task task) {
         DevicePlan dev = sim.plan.devices().get(d);
-        task.pushFront(List.of(new Step.Work(dev.probeUs(), dev.killable(), (start, killed) -> {
+        long cpu = dev.probeUs() * dev.cpuPercent() / 100;
+        Step.WorkEnd then = (start, killed) -> {
             if (killed) {
                 fail(d, task, killedReason(), -4);
             } else {
                 probeReturned(d, task);
+            }
+        };
+        if (cpu == 0) {
+            task.pushFront(List.of(new Step.Work(dev.probeUs(), dev.killable(), then)));
+            return;
+        }
+        task.pushFront(List.of(new Step.Compute(cpu, dev.killable(), (start, killed) -> {
+            if (killed) {
+                then.ended(start, true);
+            } else {
+                task.pushFront(List.of(new Step.Work(dev.probeUs() - cpu, dev.killable(), then)));
             }
         })));
     }

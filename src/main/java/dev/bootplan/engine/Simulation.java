@@ -5,6 +5,7 @@ import dev.bootplan.engine.plan.DevicePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
+import dev.bootplan.engine.sim.Processors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ final class Simulation {
     final BootSettings settings;
     final ModePolicy policy;
     final EventLoop loop;
+    final Processors cpus;
     final Findings findings;
     final Timeline timeline = new Timeline();
     final KernelLog log = new KernelLog();
@@ -73,6 +75,7 @@ final class Simulation {
         this.policy = policy;
         this.findings = findings;
         this.loop = new EventLoop(maxEvents);
+        this.cpus = new Processors(loop, plan.cpus());
         int n = plan.devices().size();
         status = new DevStatus[n];
         probeStartUs = new long[n];
@@ -113,7 +116,7 @@ final class Simulation {
         chains = new ModuleChain(plan);
         initramfsUnpacked = new Gate(loop, false);
         rootReady = new Gate(loop, false);
-        async = new AsyncPool(loop, settings.asyncMaxActive());
+        async = new AsyncPool(loop, cpus, settings.asyncMaxActive());
         deferred = new DeferredProbe(this);
         probing = new Probing(this);
         loader = new ModuleLoader(this);

@@ -116,7 +116,7 @@ final class Udev {
         int slot;
         if (freeWorkers.isEmpty()) {
             slot = workers.size();
-            workers.add(new Task("udev-worker-" + slot, sim.loop));
+            workers.add(new Task("udev-worker-" + slot, sim.loop, sim.cpus));
         } else {
             slot = freeWorkers.poll();
         }

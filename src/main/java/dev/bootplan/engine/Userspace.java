@@ -15,7 +15,7 @@ final class Userspace {
 
     Userspace(Simulation sim) {
         this.sim = sim;
-        this.systemd = new Task("pid1", sim.loop);
+        this.systemd = new Task("pid1", sim.loop, sim.cpus);
     }
 
     void start() {

@@ -18,6 +18,15 @@ public sealed interface Step {
         }
     }
 
+    /** Spend {@code cpuUs} of one CPU, competing with other CPU-bound work for the machine's CPUs. */
+    record Compute(long cpuUs, boolean killable, WorkEnd onEnd) implements Step {
+        public Compute {
+            if (cpuUs < 0) {
+                throw new IllegalArgumentException("negative work");
+            }
+        }
+    }
+
     /** Sleep until {@code gate} opens; a killable sleep ends at once on a fatal signal. */
     record Await(Gate gate, boolean killable, AwaitEnd onEnd) implements Step {}
 

@@ -24,9 +24,13 @@ public final class Task {
     /** PF_USED_ASYNC: this task queued async work since the flag was last cleared (do_init_module() reads it). */
     public boolean usedAsync;
 
-    public Task(String lane, EventLoop loop) {
+    private final Processors cpus;
+    private Processors.Job currentJob;
+
+    public Task(String lane, EventLoop loop, Processors cpus) {
         this.lane = lane;
         this.loop = loop;
+        this.cpus = cpus;
     }
 
     public String lane() {
@@ -83,6 +87,7 @@ public final class Task {
                 switch (step) {
                     case Step.Run r -> r.action().run();
                     case Step.Work w -> begin(w);
+                    case Step.Compute c -> compute(c);
                     case Step.Await a -> sleep(a, loop.now());
                 }
             }
@@ -102,6 +107,23 @@ public final class Task {
         current = w;
         currentStart = loop.now();
         currentEnd = loop.after(w.durationUs(), () -> finishWork(w, false));
+    }
+
+    private void compute(Step.Compute c) {
+        if (c.killable() && fatalSignal) {
+            c.onEnd().ended(loop.now(), true);
+            return;
+        }
+        current = c;
+        currentStart = loop.now();
+        currentJob = cpus.submit(c.cpuUs(), () -> finishCompute(c, false));
+    }
+
+    private void finishCompute(Step.Compute c, boolean interrupted) {
+        current = null;
+        currentJob = null;
+        c.onEnd().ended(currentStart, interrupted);
+        resume();
     }
 
     private void finishWork(Step.Work w, boolean interrupted) {
@@ -145,6 +167,9 @@ public final class Task {
         if (current instanceof Step.Work w && w.killable()) {
             currentEnd.cancel();
             currentEnd = loop.at(loop.now(), () -> finishWork(w, true));
+        } else if (current instanceof Step.Compute c && c.killable()) {
+            cpus.cancel(currentJob);
+            loop.at(loop.now(), () -> finishCompute(c, true));
         } else if (current instanceof Step.Await a && a.killable()) {
             a.gate().forget(currentWake);
             long since = currentStart;
