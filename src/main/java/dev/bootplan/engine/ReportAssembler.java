@@ -59,7 +59,8 @@ final class ReportAssembler {
                 sim.initcallsDoneUs,
                 sim.initStartUs < 0 ? null : sim.initStartUs,
                 sim.rootMountedUs < 0 ? null : sim.rootMountedUs,
-                sim.udevSettledUs < 0 ? null : sim.udevSettledUs,
+                // Hotplug events can follow the coldplug drain; udev has settled when its last event ended.
+                sim.udevSettledUs < 0 ? null : Math.max(sim.udevSettledUs, sim.udev.lastEventEndUs),
                 settled);
     }
 

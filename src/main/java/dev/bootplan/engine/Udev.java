@@ -25,6 +25,8 @@ final class Udev {
     private final PriorityQueue<Integer> freeWorkers = new PriorityQueue<>();
     private final List<UdevEvent> events = new ArrayList<>();
     private long nextSeq;
+    private boolean dispatching;
+    private boolean dispatchAgain;
     private int busy;
     private int unfinished;
     private UdevSettings current;
@@ -93,21 +95,44 @@ final class Udev {
         return false;
     }
 
+    /** Hands queued events to free workers; an event that ends at once re-enters here, which only asks for another pass. */
     private void dispatch() {
+        if (dispatching) {
+            dispatchAgain = true;
+            return;
+        }
+        dispatching = true;
+        try {
+            do {
+                dispatchAgain = false;
+                dispatchPass();
+            } while (dispatchAgain);
+        } finally {
+            dispatching = false;
+        }
+    }
+
+    private void dispatchPass() {
         Iterator<UdevEvent> it = queued.values().iterator();
+        List<UdevEvent> ready = new ArrayList<>();
+        int free = Integer.MAX_VALUE;
         while (it.hasNext()) {
             UdevEvent e = it.next();
             if (blocked(e)) {
                 continue;
             }
-            if (busy >= e.settings.childrenMax()) {
+            free = Math.min(free, e.settings.childrenMax() - busy - ready.size());
+            if (free <= 0) {
                 if (firstSaturationUs < 0) {
                     firstSaturationUs = sim.now();
                 }
                 waitedForWorker++;
-                return;
+                break;
             }
             it.remove();
+            ready.add(e);
+        }
+        for (UdevEvent e : ready) {
             run(e);
         }
     }
