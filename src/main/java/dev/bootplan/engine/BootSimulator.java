@@ -3,7 +3,9 @@ package dev.bootplan.engine;
 import dev.bootplan.engine.mode.PolicyInputs;
 import dev.bootplan.engine.mode.ProbingMode;
 import dev.bootplan.engine.plan.Plan;
+import dev.bootplan.report.FindingCode;
 import dev.bootplan.report.Report;
+import dev.bootplan.report.Severity;
 import java.util.List;
 
 /** The engine's entry point: a plan and a mode in, a report (or the predicted kernel log) out. Pure and deterministic. */
@@ -17,6 +19,15 @@ public final class BootSimulator {
 
     public Report simulate(Plan plan, ProbingMode mode) {
         Run run = run(plan, mode);
+        mode.costedAgainst().ifPresent(other -> {
+            Run base = run(plan, other);
+            long cost = run.sim.settledUs() - base.sim.settledUs();
+            run.findings.add(FindingCode.FORCED_SYNC, Severity.info, mode.name(), null,
+                    "Against " + other.name() + ", " + mode.name() + " settles every device " + TimeText.of(Math.abs(cost))
+                            + (cost >= 0 ? " later" : " earlier") + " (" + TimeText.of(run.sim.settledUs()) + " vs "
+                            + TimeText.of(base.sim.settledUs()) + ").",
+                    "The price of the synchronous blacklist; fix the hazards to win it back.");
+        });
         return ReportAssembler.assemble(run.sim, mode, run.findings);
     }
 

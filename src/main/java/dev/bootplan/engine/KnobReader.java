@@ -117,10 +117,14 @@ final class KnobReader {
                 continue;
             }
             boolean isModule = plan.modules().stream().anyMatch(m -> m.name().equals(name.replace('-', '_')));
-            if (isModule) {
+            if (isModule || name.endsWith("_mod")) {
                 ineffective(findings, name, "driver_async_probe= matches driver names (drv->name), not module names: \""
-                        + name + "\" is a module and matches no driver.",
+                        + name + "\" looks like a module and matches no driver.",
                         "Name the module's driver (e.g. sd, not sd_mod), or use " + name + ".async_probe.");
+            } else {
+                findings.add(FindingCode.KNOB_INEFFECTIVE, Severity.info, name, null,
+                        "driver_async_probe= names \"" + name + "\", which matches no driver of this plan.",
+                        "Check the spelling against drv->name (/sys/bus/*/drivers/).");
             }
         }
         for (DriverPlan d : plan.drivers()) {

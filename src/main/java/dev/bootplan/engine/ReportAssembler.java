@@ -51,10 +51,7 @@ final class ReportAssembler {
     }
 
     private static Milestones milestones(Simulation sim) {
-        long settled = 0;
-        for (long t : sim.lastChangeUs) {
-            settled = Math.max(settled, t);
-        }
+        long settled = sim.settledUs();
         return new Milestones(
                 sim.initcallsDoneUs,
                 sim.initStartUs < 0 ? null : sim.initStartUs,

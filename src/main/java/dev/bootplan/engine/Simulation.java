@@ -6,9 +6,7 @@ import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Processors;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The state of one simulated boot and the parts that act on it. Built for one plan and one mode,
@@ -182,13 +180,12 @@ final class Simulation {
         lastChangeUs[d] = loop.now();
     }
 
-    List<Integer> devicesIn(DevStatus s) {
-        List<Integer> out = new ArrayList<>();
-        for (int d = 0; d < status.length; d++) {
-            if (status[d] == s) {
-                out.add(d);
-            }
+    /** When the last device reached its final state (bound, failed, or deferred for good). */
+    long settledUs() {
+        long settled = 0;
+        for (long t : lastChangeUs) {
+            settled = Math.max(settled, t);
         }
-        return out;
+        return settled;
     }
 }

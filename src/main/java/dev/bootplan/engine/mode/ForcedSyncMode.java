@@ -31,6 +31,11 @@ public record ForcedSyncMode() implements ProbingMode {
     }
 
     @Override
+    public java.util.Optional<ProbingMode> costedAgainst() {
+        return java.util.Optional.of(new AsyncMode());
+    }
+
+    @Override
     public ModePolicy policy(PolicyInputs in) {
         var plan = in.plan();
         boolean[] requested = new boolean[plan.modules().size()];

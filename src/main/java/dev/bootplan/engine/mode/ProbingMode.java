@@ -16,4 +16,9 @@ public sealed interface ProbingMode permits SyncMode, AsyncMode, ForcedSyncMode,
     String rule();
 
     ModePolicy policy(PolicyInputs in);
+
+    /** A mode whose result this one is measured against in its report (forced-sync states its cost against async). */
+    default java.util.Optional<ProbingMode> costedAgainst() {
+        return java.util.Optional.empty();
+    }
 }
