@@ -31,13 +31,20 @@ final class SimulationFindings {
     }
 
     private static void udevEvents(Simulation sim, Findings f) {
+        int[] killedWaiting = new int[sim.modules.length]; // killed events of each module other than the loading one
+        for (UdevEvent o : sim.udev.events()) {
+            int m = o.chain.getLast();
+            if (o.killed && sim.modules[m].loadedBy != o) {
+                killedWaiting[m]++;
+            }
+        }
         for (ModuleRun run : sim.modules) {
             UdevEvent e = run.loadedBy;
             if (e == null) {
                 continue;
             }
             String module = sim.plan.modules().get(run.index).name();
-            long others = sim.udev.events().stream().filter(o -> o != e && o.killed && o.chain.contains(run.index)).count();
+            int others = killedWaiting[run.index];
             if (e.killed) {
                 List<String> lost = new ArrayList<>();
                 for (int drv : sim.plan.modules().get(run.index).drivers()) {
