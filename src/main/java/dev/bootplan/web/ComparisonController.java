@@ -1,0 +1,47 @@
+package dev.bootplan.web;
+
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.report.Comparison;
+import dev.bootplan.service.ComparisonService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Comparisons", description = "Simulate one plan under all four probing modes, side by side.")
+class ComparisonController {
+
+    private final ComparisonService comparisons;
+
+    ComparisonController(ComparisonService comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    @PostMapping(path = "/api/v1/comparisons", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Simulate a manifest's boot under all four probing modes",
+            description = "Validates the manifest once, simulates it under sync, async, forced-sync and debug-force-all, "
+                    + "and returns one summary row per mode (measured against sync) with each mode's full report.")
+    @ApiResponse(responseCode = "200", description = "The four modes side by side.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Comparison.class)))
+    @ManifestProblemResponses
+    Comparison compare(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = ManifestExamples.BODY_DESCRIPTION,
+                    required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Manifest.class),
+                    examples = @ExampleObject(name = "storage-server", summary = ManifestExamples.STORAGE_SERVER_SUMMARY,
+                            description = ManifestExamples.STORAGE_SERVER_DESCRIPTION,
+                            value = ManifestExamples.STORAGE_SERVER)))
+            @RequestBody Manifest manifest,
+            @OverrideForceSyncParameter @RequestParam(defaultValue = "false") boolean overrideForceSync) {
+        return comparisons.compare(manifest, overrideForceSync);
+    }
+}

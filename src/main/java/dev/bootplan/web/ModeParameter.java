@@ -1,0 +1,19 @@
+package dev.bootplan.web;
+
+import dev.bootplan.engine.mode.ProbingMode;
+import dev.bootplan.engine.mode.ProbingModes;
+
+/** Reads {@code ?mode=}: an unknown name is a bad parameter (400) that lists the modes, not a bad manifest. */
+final class ModeParameter {
+
+    static final String NAME = "mode";
+
+    private ModeParameter() {}
+
+    static ProbingMode resolve(String name, boolean overrideForceSync) {
+        return ProbingModes.byName(name, overrideForceSync).orElseThrow(() -> new InvalidParameterException(NAME,
+                "unknown mode \"" + (name.length() > 64 ? name.substring(0, 61) + "..." : name) + "\"; the modes are "
+                        + String.join(", ", ProbingModes.names()),
+                ProbingModes.names()));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bootplan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bootplan.config.BootPlanProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The filter alone; FullStackProblemDetailsTests sends real oversize bodies over HTTP. */
+class BodySizeLimitFilterTests {
+
+    private static final int LIMIT = 1024;
+
+    private final AtomicReference<Exception> resolved = new AtomicReference<>();
+    private final BodySizeLimitFilter filter = new BodySizeLimitFilter(
+            new BootPlanProperties(new BootPlanProperties.Limits(DataSize.ofBytes(LIMIT), 1, 1, 1, 1, 1)),
+            (request, response, handler, ex) -> {
+                resolved.set(ex);
+                response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return new ModelAndView();
+            });
+
+    /** A request that, like a chunked one, does not declare its length. */
+    private static MockHttpServletRequest undeclaredLength(byte[] body) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/evaluations") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+
+            @Override
+            public int getContentLength() {
+                return -1;
+            }
+        };
+        request.setContent(body);
+        return request;
+    }
+
+    @Test
+    void declaredLengthOverTheLimitIsRejectedBeforeTheChainRuns() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/evaluations");
+        request.setContent(new byte[LIMIT + 1]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        assertThat(chain.getRequest()).isNull();
+        assertThat(resolved.get()).isInstanceOf(BodyTooLargeException.class);
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getCharacterEncoding()).isEqualToIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void undeclaredLengthFailsOnceReadingPassesTheLimit() throws Exception {
+        MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                    throws java.io.IOException {
+                assertThatThrownBy(() -> req.getInputStream().readAllBytes()).isInstanceOf(BodyTooLargeException.class);
+                throw new BodyTooLargeException(LIMIT); // as if wrapped by a reader and rethrown
+            }
+        });
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(undeclaredLength(new byte[LIMIT + 1]), response, chain);
+        assertThat(resolved.get()).isInstanceOf(BodyTooLargeException.class);
+        assertThat(response.getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void bodyAtTheLimitPassesThroughUnchanged() throws Exception {
+        byte[] body = new byte[LIMIT];
+        AtomicReference<byte[]> read = new AtomicReference<>();
+        MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                    throws java.io.IOException {
+                read.set(req.getInputStream().readAllBytes());
+            }
+        });
+        filter.doFilter(undeclaredLength(body), new MockHttpServletResponse(), chain);
+        assertThat(read.get()).hasSize(LIMIT);
+        assertThat(resolved.get()).isNull();
+    }
+}
