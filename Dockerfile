@@ -84,8 +84,9 @@ EXPOSE 8080
 
 # Readiness, not just liveness: the container reports healthy only once the
 # application accepts traffic. The JRE images have neither curl nor wget, so
-# bash's /dev/tcp sends the request and the status line is checked. Docker
-# needs the image in Docker format for this (podman: `build --format docker`).
+# bash's /dev/tcp sends the request and the status line is checked. The OCI
+# image format has no HEALTHCHECK: podman keeps it only with
+# `podman build --format docker`.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && read -r _ status _ <&3 && [ \"${status%%[!0-9]*}\" = 200 ]"]
 
