@@ -45,10 +45,11 @@ COPY src/ src/
 # runtime stage can copy them as separate, separately cached layers; it
 # leaves application.jar (the classes, with a Class-Path manifest) beside
 # lib/, so the entrypoint stays `java -jar application.jar` whatever the
-# project version.
+# project version (the glob matches the one repackaged jar; cp fails loudly if
+# it ever matches more).
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B -ntp -DskipTests package \
- && cp target/boot-plan-evaluator-0.1.0-SNAPSHOT.jar application.jar \
+ && cp target/boot-plan-evaluator-*.jar application.jar \
  && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
 # ---------------------------------------------------------------------------
