@@ -22,4 +22,9 @@ public class EvaluationService {
     public Report evaluate(Manifest manifest, ProbingMode mode) {
         return simulator.simulate(normalizer.normalize(manifest), mode);
     }
+
+    /** The initcall_debug log the kernel would print for this boot, to diff against a real dmesg. */
+    public String predictKernelLog(Manifest manifest, ProbingMode mode) {
+        return simulator.predictLog(normalizer.normalize(manifest), mode);
+    }
 }
