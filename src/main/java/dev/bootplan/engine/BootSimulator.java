@@ -39,6 +39,11 @@ public final class BootSimulator {
     private record Run(Simulation sim, Findings findings) {}
 
     private Run run(Plan plan, ProbingMode mode) {
+        long floor = minimumEvents(plan);
+        if (floor > settings.maxEvents()) {
+            throw new WorkBudgetExceededException(settings.maxEvents(), "this plan needs at least " + floor
+                    + " events before any retry");
+        }
         Findings findings = new Findings();
         Knobs knobs = KnobReader.read(plan, findings);
         BootSettings boot = BootSettings.read(plan, knobs.cmdline(), findings);
@@ -46,6 +51,15 @@ public final class BootSimulator {
         Simulation sim = new Simulation(plan, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings);
         sim.run();
         return new Run(sim, findings);
+    }
+
+    /**
+     * A floor on the events a plan costs, known before it runs: each device's probe ends once and each modular
+     * device's udev event ends once, each initcall and module load spends its time once. Deferred retries come on
+     * top, and the event loop itself stops the run when the budget is spent.
+     */
+    static long minimumEvents(Plan plan) {
+        return 2L * plan.devices().size() + 2L * plan.modules().size() + plan.initcalls().size();
     }
 
     /** What modes may read: the plan and the knobs as this kernel reads them. */

@@ -80,6 +80,10 @@ public final class ManifestNormalizer {
         List<ModulePlan> modules = new ModuleReader(p, driverIndex, registered).read(m.modules());
         var devices = new DeviceReader(p, driverIndex).read(m.devices());
 
+        if (kernel != null && Boolean.FALSE.equals(kernel.modulesEnabled()) && !m.modules().isEmpty()) {
+            p.add("/modules", "the kernel is built without module support (modulesEnabled: false) but the plan lists "
+                    + m.modules().size() + " module(s)");
+        }
         UserspaceSpec userspace = m.userspace() == null ? new UserspaceSpec(null, null) : m.userspace();
         for (int i = 0; i < userspace.expectsSyncProbe().size(); i++) {
             String d = userspace.expectsSyncProbe().get(i);
@@ -136,6 +140,10 @@ public final class ManifestNormalizer {
             return FirmwarePlan.none();
         }
         long timeout = p.duration("/firmware/fallbackTimeout", f.fallbackTimeout(), 60_000_000L, DAY_US);
+        if (timeout == 0 && Boolean.TRUE.equals(f.fallbackForced())) {
+            p.add("/firmware/fallbackTimeout", "0 means the forced fallback waits forever; a boot that never ends cannot "
+                    + "be simulated, give the wait a length");
+        }
         return new FirmwarePlan(
                 Set.copyOf(f.builtin()), Set.copyOf(f.initramfs()), Set.copyOf(f.rootfs()),
                 Boolean.TRUE.equals(f.fallbackForced()), timeout);
