@@ -22,7 +22,7 @@ class WorkBudgetTests {
         }
         assertThatThrownBy(() -> new BootSimulator(new EngineSettings(150)).simulate(p.build(), new AsyncMode()))
                 .isInstanceOf(WorkBudgetExceededException.class)
-                .hasMessageContaining("at least 201 events") // 2 per device + 1 per initcall;
+                .hasMessageContaining("at least 201 events"); // 2 per device + 1 per initcall
     }
 
     @Test
