@@ -12,6 +12,6 @@ public record ModeSummary(
         @Schema(description = "Devices bound.", example = "310") int bound,
         @Schema(description = "Devices failed.", example = "0") int failed,
         @Schema(description = "Devices left deferred or unprobed.", example = "0") int notBound,
-        @Schema(description = "udev events killed.", example = "0") int killedEvents,
+        @Schema(description = "Module loads whose udev event was killed (other events waiting for the same load are counted in the UDEV_EVENT_KILLED finding).", example = "0") int killedEvents,
         @Schema(description = "Findings of severity error.", example = "0") int errors,
         @Schema(description = "Findings of severity warning.", example = "2") int warnings) {}
