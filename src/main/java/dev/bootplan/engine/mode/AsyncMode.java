@@ -24,10 +24,7 @@ public record AsyncMode() implements ProbingMode {
     @Override
     public ModePolicy policy(PolicyInputs in) {
         var plan = in.plan();
-        boolean[] requested = new boolean[plan.modules().size()];
-        for (int m = 0; m < requested.length; m++) {
-            requested[m] = in.moduleRequested(m);
-        }
+        boolean[] requested = in.modulesRequested();
         boolean[] async = new boolean[plan.drivers().size()];
         for (int d = 0; d < async.length; d++) {
             async[d] = in.allowsAsync(d, plan.drivers().get(d).probeType(), requested);

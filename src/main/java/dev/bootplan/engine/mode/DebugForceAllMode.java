@@ -56,7 +56,7 @@ public record DebugForceAllMode(boolean overrideForceSync) implements ProbingMod
                                 + "for it; no kernel knob does this.",
                         "Treat this as a what-if: the driver's author opted out of async probing for a reason."));
             } else if (exists && !forceSync && driver.probeType() == ProbeType.DEFAULT
-                    && !in.allowsAsync(d, driver.probeType(), requestedAsDeclared(in))) {
+                    && !in.allowsAsync(d, driver.probeType(), in.modulesRequested())) {
                 changes.add(new ModeChange(driver.name(), "default", "async", "forced by the debug knobs"));
             }
         }
@@ -72,13 +72,5 @@ public record DebugForceAllMode(boolean overrideForceSync) implements ProbingMod
             }
         }
         return new ModePolicy(async, requested, false, changes, findings, exists);
-    }
-
-    private static boolean[] requestedAsDeclared(PolicyInputs in) {
-        boolean[] r = new boolean[in.plan().modules().size()];
-        for (int m = 0; m < r.length; m++) {
-            r[m] = in.moduleRequested(m);
-        }
-        return r;
     }
 }

@@ -38,10 +38,7 @@ public record ForcedSyncMode() implements ProbingMode {
     @Override
     public ModePolicy policy(PolicyInputs in) {
         var plan = in.plan();
-        boolean[] requested = new boolean[plan.modules().size()];
-        for (int m = 0; m < requested.length; m++) {
-            requested[m] = in.moduleRequested(m);
-        }
+        boolean[] requested = in.modulesRequested();
         Map<Integer, List<String>> reasons = new LinkedHashMap<>();
         for (int d = 0; d < plan.drivers().size(); d++) {
             if (plan.drivers().get(d).asyncUnsafe()) {

@@ -17,6 +17,15 @@ public interface PolicyInputs {
     /** The module's async_probe_requested, as this kernel version reads its options and the command line. */
     boolean moduleRequested(int module);
 
+    /** async_probe_requested of every module, as declared (indexed like the plan's modules). */
+    default boolean[] modulesRequested() {
+        boolean[] requested = new boolean[plan().modules().size()];
+        for (int m = 0; m < requested.length; m++) {
+            requested[m] = moduleRequested(m);
+        }
+        return requested;
+    }
+
     /** The module registering the driver, or -1 for a built-in (its owner is NULL). */
     int ownerModule(int driver);
 

@@ -28,10 +28,7 @@ public record SyncMode() implements ProbingMode {
     @Override
     public ModePolicy policy(PolicyInputs in) {
         var plan = in.plan();
-        boolean[] requested = new boolean[plan.modules().size()];
-        for (int m = 0; m < requested.length; m++) {
-            requested[m] = in.moduleRequested(m);
-        }
+        boolean[] requested = in.modulesRequested();
         List<ModeChange> changes = new ArrayList<>();
         for (int d = 0; d < plan.drivers().size(); d++) {
             var driver = plan.drivers().get(d);
