@@ -22,7 +22,7 @@ public final class HtmlReport {
             h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:24px 0 8px}
             table{border-collapse:collapse;margin:4px 0 12px;font-size:13px}
             th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .chart{overflow-x:auto}.chart svg{max-width:none}
             .error{color:#c62828;font-weight:bold}.warning{color:#e65100}.info{color:#1565c0}
             .muted{color:#666}
@@ -112,11 +112,11 @@ public final class HtmlReport {
             out.write("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        out.write("<table class=\"findings\">\n<tr><th>Severity</th><th>Code</th><th>Subject</th><th>At</th><th>What happens</th>"
+        out.write("<table class=\"findings\">\n<tr><th>Severity</th><th>Code</th><th>Subject</th><th>At (— plan-wide)</th><th>What happens</th>"
                 + "<th>Remedy</th></tr>\n");
         for (Finding f : r.warnings()) {
             out.write("<tr><td class=\"" + f.severity().name() + "\">" + f.severity().name() + "</td><td>" + f.code().name() + "</td><td>"
-                    + Escaping.escape(f.subject()) + "</td>" + num(time(f.atUs())) + "<td>" + Escaping.escape(f.message()) + "</td><td>"
+                    + Escaping.escape(f.subject()) + "</td>" + num(f.atUs() == null ? "—" : Fmt.time(f.atUs())) + "<td>" + Escaping.escape(f.message()) + "</td><td>"
                     + Escaping.escape(f.remedy()) + "</td></tr>\n");
         }
         out.write("</table>\n");
