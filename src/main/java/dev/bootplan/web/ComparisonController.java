@@ -26,12 +26,17 @@ class ComparisonController {
     }
 
     @PostMapping(path = "/api/v1/comparisons", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            produces = {MediaType.APPLICATION_JSON_VALUE, PictureConverter.SVG, MediaType.TEXT_HTML_VALUE})
     @Operation(summary = "Simulate a manifest's boot under all four probing modes",
             description = "Validates the manifest once, simulates it under sync, async, forced-sync and debug-force-all, "
                     + "and returns one summary row per mode (measured against sync) with each mode's full report.")
-    @ApiResponse(responseCode = "200", description = "The four modes side by side.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Comparison.class)))
+    @ApiResponse(responseCode = "200", description = "The four modes side by side: JSON by default; with Accept: image/svg+xml the four modes stacked on one time axis, with milestone ticks and the gain against sync as one "
+            + "SVG; with Accept: text/html a self-contained, printable HTML page (inline style and SVG, no script, no "
+            + "external requests). Errors are application/problem+json whatever the Accept header.",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = Comparison.class)),
+                @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", description = "An SVG document.")),
+                @Content(mediaType = "text/html", schema = @Schema(type = "string", description = "An HTML page."))})
     @ManifestProblemResponses
     Comparison compare(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = ManifestExamples.BODY_DESCRIPTION,

@@ -27,13 +27,18 @@ class EvaluationController {
     }
 
     @PostMapping(path = "/api/v1/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            produces = {MediaType.APPLICATION_JSON_VALUE, PictureConverter.SVG, MediaType.TEXT_HTML_VALUE})
     @Operation(summary = "Simulate a manifest's boot under one probing mode",
             description = "Validates the manifest (every violation is reported at once), then simulates the boot under "
                     + "the chosen mode and returns milestones, per-device and per-module outcomes, the timeline, "
                     + "findings and device limits. Times are integer microseconds from the start of the boot.")
-    @ApiResponse(responseCode = "200", description = "The predicted boot.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)))
+    @ApiResponse(responseCode = "200", description = "The predicted boot: JSON by default; with Accept: image/svg+xml the timeline (one row per lane, spans coloured by kind, milestones, udev windows, findings) as one "
+            + "SVG; with Accept: text/html a self-contained, printable HTML page (inline style and SVG, no script, no "
+            + "external requests). Errors are application/problem+json whatever the Accept header.",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", description = "An SVG document.")),
+                @Content(mediaType = "text/html", schema = @Schema(type = "string", description = "An HTML page."))})
     @ManifestProblemResponses
     Report evaluate(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = ManifestExamples.BODY_DESCRIPTION,
