@@ -47,8 +47,9 @@ public final class BootSimulator {
         Findings findings = new Findings();
         Knobs knobs = KnobReader.read(plan, findings);
         BootSettings boot = BootSettings.read(plan, knobs.cmdline(), findings);
-        Inputs inputs = new Inputs(plan, knobs);
-        Simulation sim = new Simulation(plan, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings);
+        DriverOwners owners = DriverOwners.of(plan);
+        Inputs inputs = new Inputs(plan, knobs, owners);
+        Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings);
         sim.run();
         return new Run(sim, findings);
     }
@@ -66,26 +67,12 @@ public final class BootSimulator {
     private static final class Inputs implements PolicyInputs {
         private final Plan plan;
         private final Knobs knobs;
-        private final int[] ownerModule;
-        private final int[] ownerInitcall;
+        private final DriverOwners owners;
 
-        Inputs(Plan plan, Knobs knobs) {
+        Inputs(Plan plan, Knobs knobs, DriverOwners owners) {
             this.plan = plan;
             this.knobs = knobs;
-            ownerModule = new int[plan.drivers().size()];
-            ownerInitcall = new int[plan.drivers().size()];
-            java.util.Arrays.fill(ownerModule, -1);
-            java.util.Arrays.fill(ownerInitcall, -1);
-            for (int m = 0; m < plan.modules().size(); m++) {
-                for (int d : plan.modules().get(m).drivers()) {
-                    ownerModule[d] = m;
-                }
-            }
-            for (int i = 0; i < plan.initcalls().size(); i++) {
-                for (int d : plan.initcalls().get(i).drivers()) {
-                    ownerInitcall[d] = i;
-                }
-            }
+            this.owners = owners;
         }
 
         @Override
@@ -110,12 +97,12 @@ public final class BootSimulator {
 
         @Override
         public int ownerModule(int driver) {
-            return ownerModule[driver];
+            return owners.module()[driver];
         }
 
         @Override
         public List<Hazard> hazards() {
-            return Hazards.of(plan, ownerModule, ownerInitcall);
+            return Hazards.of(plan, owners.module(), owners.initcall());
         }
     }
 }

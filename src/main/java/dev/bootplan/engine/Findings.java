@@ -28,8 +28,4 @@ final class Findings {
                 .thenComparing(Finding::message));
         return out;
     }
-
-    static String us(long us) {
-        return dev.bootplan.engine.TimeText.of(us);
-    }
 }

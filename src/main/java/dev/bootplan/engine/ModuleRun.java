@@ -24,7 +24,6 @@ final class ModuleRun {
     long waitStartUs = -1;
     long waitEndUs = -1;
     long lastOwnAsyncEndUs = -1;
-    boolean preferAsyncDriver;
 
     ModuleRun(int index, boolean asyncRequested, Gate returned) {
         this.index = index;

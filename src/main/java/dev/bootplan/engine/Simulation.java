@@ -60,13 +60,12 @@ final class Simulation {
     long initcallsDoneUs = -1;
     long initStartUs = -1;
     long rootMountedUs = -1;
-    long initrdSettledUs = -1;
-    long rootfsTriggerUs = -1;
     long udevSettledUs = -1;
     int asyncOverflows;
     long firstOverflowUs = -1;
 
-    Simulation(Plan plan, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents, Findings findings) {
+    Simulation(Plan plan, DriverOwners owners, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents,
+            Findings findings) {
         this.plan = plan;
         this.knobs = knobs;
         this.settings = settings;
@@ -93,20 +92,8 @@ final class Simulation {
             status[d] = plan.devices().get(d).parent() < 0 ? DevStatus.PRESENT : DevStatus.ABSENT;
         }
         registered = new boolean[plan.drivers().size()];
-        ownerModule = new int[plan.drivers().size()];
-        ownerInitcall = new int[plan.drivers().size()];
-        Arrays.fill(ownerModule, -1);
-        Arrays.fill(ownerInitcall, -1);
-        for (int m = 0; m < plan.modules().size(); m++) {
-            for (int drv : plan.modules().get(m).drivers()) {
-                ownerModule[drv] = m;
-            }
-        }
-        for (int i = 0; i < plan.initcalls().size(); i++) {
-            for (int drv : plan.initcalls().get(i).drivers()) {
-                ownerInitcall[drv] = i;
-            }
-        }
+        ownerModule = owners.module();
+        ownerInitcall = owners.initcall();
         modules = new ModuleRun[plan.modules().size()];
         for (int m = 0; m < modules.length; m++) {
             modules[m] = new ModuleRun(m, policy.moduleAsyncRequested()[m], new Gate(loop, false));

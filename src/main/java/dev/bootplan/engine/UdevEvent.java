@@ -23,10 +23,6 @@ final class UdevEvent {
         this.seqnum = seqnum;
     }
 
-    boolean running() {
-        return handedOffUs >= 0 && endUs < 0;
-    }
-
     Long warnAtUs() {
         return handedOffUs < 0 || settings.warnAfterUs() == null ? null : handedOffUs + settings.warnAfterUs();
     }

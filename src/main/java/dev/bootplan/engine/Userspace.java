@@ -26,7 +26,6 @@ final class Userspace {
             return;
         }
         sim.udev.coldplug(sim.settings.udevInitrd(), Udev.inInitramfs(sim), () -> {
-            sim.initrdSettledUs = sim.now();
             if (sim.plan.rootDevice() != null) {
                 systemd.add(new Step.Await(sim.rootReady, false, (s, k) -> {}));
             }
@@ -40,7 +39,6 @@ final class Userspace {
     }
 
     private void rootfsColdplug() {
-        sim.rootfsTriggerUs = sim.now();
         sim.udev.coldplug(sim.settings.udevRootfs(), d -> true, () -> sim.udevSettledUs = sim.now());
     }
 }
