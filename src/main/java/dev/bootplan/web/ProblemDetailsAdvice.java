@@ -1,6 +1,7 @@
 package dev.bootplan.web;
 
 import dev.bootplan.engine.WorkBudgetExceededException;
+import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.manifest.ManifestInvalidException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,6 +36,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? "1 problem in the manifest; it is listed under violations"
                 : violations.size() + " problems in the manifest; each is listed under violations");
         p.setProperty("violations", violations);
+        return respond(ex, p, request);
+    }
+
+    @ExceptionHandler(ImportFailedException.class)
+    ResponseEntity<Object> importFailed(ImportFailedException ex, WebRequest request) {
+        ProblemDetail p = ProblemKind.IMPORT_FAILED.problem(ex.getMessage() + "; the parser's issues are listed under issues");
+        p.setProperty("issues", ex.issues().stream().map(IssueView::of).toList());
         return respond(ex, p, request);
     }
 

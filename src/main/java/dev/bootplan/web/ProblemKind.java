@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
  */
 enum ProblemKind {
     INVALID_MANIFEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", "The manifest cannot be simulated"),
+    IMPORT_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", "The imported artefact cannot be used"),
     WORK_BUDGET_EXCEEDED(HttpStatus.UNPROCESSABLE_CONTENT, "work-budget-exceeded", "The simulation would exceed the work budget"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not well-formed JSON"),
     JSON_LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, "json-limit-exceeded", "The JSON exceeds a parser limit"),
