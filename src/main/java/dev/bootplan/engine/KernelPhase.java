@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class KernelPhase {
 
+    /** The initcall name dd.c registers with late_initcall(); a plan may place it among its late initcalls. */
+    static final String DEFERRED_PROBE_INITCALL = "deferred_probe_initcall";
+
     private final Simulation sim;
     final Task pid1;
 
@@ -32,16 +35,25 @@ final class KernelPhase {
         for (InitcallPlan c : sim.plan.initcalls()) {
             byLevel.get(c.level().ordinal()).add(c);
         }
+        if (sim.plan.earlyBootUs() > 0) {
+            pid1.add(new Step.Work(sim.plan.earlyBootUs(), false, (s, k) -> {}));
+        }
         for (Level level : Level.values()) {
             pid1.add(new Step.Run(() -> sim.log.levelEntered(sim.now(), level.wireName())));
             if (level == Level.ROOTFS) {
                 pid1.add(new Step.Run(this::populateRootfs));
             }
+            boolean deferredPlaced = false;
             for (InitcallPlan c : byLevel.get(level.ordinal())) {
-                addInitcall(c);
+                if (level == Level.LATE && c.name().equals(DEFERRED_PROBE_INITCALL) && !deferredPlaced) {
+                    addDeferredProbeInitcall(c.durationUs());
+                    deferredPlaced = true;
+                } else {
+                    addInitcall(c);
+                }
             }
-            if (level == Level.LATE) {
-                addDeferredProbeInitcall();
+            if (level == Level.LATE && !deferredPlaced) {
+                addDeferredProbeInitcall(0);
             }
         }
         pid1.add(new Step.Run(() -> sim.initcallsDoneUs = sim.now()));
@@ -92,12 +104,22 @@ final class KernelPhase {
         }))));
     }
 
-    /** drivers/base/dd.c: enable retries, retry everything and flush, twice; then arm the deferred-probe timeout. */
-    private void addDeferredProbeInitcall() {
+    /**
+     * drivers/base/dd.c: enable retries, retry everything and flush, twice; then arm the deferred-probe timeout.
+     * It is an ordinary late_initcall, so it runs where link order puts it: where the plan lists it (an imported
+     * log shows it mid-level), else at the end of late. {@code ownUs} is time the plan charges to it besides
+     * the retried probes (console output between them, retries of devices the plan does not hold).
+     */
+    private void addDeferredProbeInitcall(long ownUs) {
         long[] start = new long[1];
         pid1.add(new Step.Run(() -> {
             start[0] = sim.now();
-            sim.log.calling(start[0], "deferred_probe_initcall", null, 1);
+            sim.log.calling(start[0], DEFERRED_PROBE_INITCALL, null, 1);
+        }));
+        if (ownUs > 0) {
+            pid1.add(new Step.Work(ownUs, false, (s, k) -> {}));
+        }
+        pid1.add(new Step.Run(() -> {
             sim.deferred.enable();
             sim.deferred.trigger();
         }));
@@ -106,8 +128,8 @@ final class KernelPhase {
         pid1.add(new Step.Await(sim.deferred.idle, false, (s, k) -> {}));
         pid1.add(new Step.Run(() -> {
             sim.deferred.arm();
-            sim.timeline.add(pid1.lane(), SpanKind.initcall, "deferred_probe_initcall", start[0], sim.now());
-            sim.log.initcallReturned(sim.now(), "deferred_probe_initcall", null, 0, sim.now() - start[0]);
+            sim.timeline.add(pid1.lane(), SpanKind.initcall, DEFERRED_PROBE_INITCALL, start[0], sim.now());
+            sim.log.initcallReturned(sim.now(), DEFERRED_PROBE_INITCALL, null, 0, sim.now() - start[0]);
         }));
     }
 

@@ -16,4 +16,8 @@ public record KernelSpec(
                 example = "true", defaultValue = "true")
         Boolean modulesEnabled,
         @Schema(description = "The initramfs, if the boot has one.")
-        InitramfsSpec initramfs) {}
+        InitramfsSpec initramfs,
+        @Schema(description = "Time from the kernel's first stamp to the plan's first initcall: start_kernel, and the "
+                + "initcalls a log import could not see (a truncated log). PID 1 spends it before the first initcall.",
+                example = "51384us", defaultValue = "0")
+        String earlyBoot) {}

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class ManifestNormalizer {
 
+    private static final String DEFERRED_PROBE_INITCALL = "deferred_probe_initcall";
+
     static final long HOUR_US = 3_600_000_000L;
     static final long DAY_US = 24 * HOUR_US;
 
@@ -57,6 +59,7 @@ public final class ManifestNormalizer {
         InitramfsSpec initramfs = kernel == null ? null : kernel.initramfs();
         boolean initramfsPresent = initramfs != null && !Boolean.FALSE.equals(initramfs.present());
         long unpackUs = initramfs == null ? 0 : p.duration("/kernel/initramfs/unpackTime", initramfs.unpackTime(), 0, HOUR_US);
+        long earlyBootUs = kernel == null ? 0 : p.duration("/kernel/earlyBoot", kernel.earlyBoot(), 0, HOUR_US);
 
         SystemdSpec systemd = m.systemd() == null ? new SystemdSpec(null, null, null) : m.systemd();
         int systemdVersion = p.integer("/systemd/version", systemd.version(), 257, 1, 9999);
@@ -102,6 +105,7 @@ public final class ManifestNormalizer {
                 !Boolean.FALSE.equals(kernel.modulesEnabled()),
                 initramfsPresent,
                 unpackUs,
+                earlyBootUs,
                 systemdVersion,
                 eventTimeout,
                 childrenMax,
@@ -175,6 +179,7 @@ public final class ManifestNormalizer {
     private static List<InitcallPlan> initcalls(
             List<InitcallSpec> specs, Map<String, Integer> drivers, Set<Integer> registered, Problems p) {
         List<InitcallPlan> out = new ArrayList<>(specs.size());
+        int deferredSeen = 0;
         for (int i = 0; i < specs.size(); i++) {
             String at = "/initcalls/" + i;
             InitcallSpec c = specs.get(i);
@@ -190,9 +195,26 @@ public final class ManifestNormalizer {
                         .map(Level::wireName).collect(Collectors.joining(", ")));
             }
             long us = p.duration(at + "/duration", c.duration(), 0, HOUR_US);
+            if (DEFERRED_PROBE_INITCALL.equals(c.name())) {
+                deferredProbeInitcall(c, level, at, deferredSeen++, p);
+            }
             List<Integer> regs = DriverRefs.resolve(c.drivers(), at + "/drivers", drivers, registered, p);
             out.add(new InitcallPlan(c.name(), level == null ? Level.DEVICE : level, us, regs));
         }
         return out;
+    }
+
+    /** dd.c's own late initcall: a plan may say where it runs among the late ones, once, and it registers nothing. */
+    private static void deferredProbeInitcall(InitcallSpec c, Level level, String at, int seenBefore, Problems p) {
+        if (level != null && level != Level.LATE) {
+            p.add(at + "/level", "deferred_probe_initcall is a late initcall (drivers/base/dd.c); it cannot run at "
+                    + level.wireName());
+        }
+        if (!c.drivers().isEmpty()) {
+            p.add(at + "/drivers", "deferred_probe_initcall registers no drivers; it retries deferred devices");
+        }
+        if (seenBefore > 0) {
+            p.add(at + "/name", "deferred_probe_initcall is listed more than once");
+        }
     }
 }

@@ -84,7 +84,7 @@ final class PlanFixture {
     }
 
     Plan build() {
-        return new Plan("test", KernelVersion.parse(version), cmdline, modulesEnabled, initramfs, unpackUs, systemd,
+        return new Plan("test", KernelVersion.parse(version), cmdline, modulesEnabled, initramfs, unpackUs, 0, systemd,
                 eventTimeoutUs, childrenMax, cpus, memory, firmware, initcalls, modules, drivers, devices, expectsSync,
                 rootDevice);
     }

@@ -8,6 +8,7 @@ import java.util.Set;
  * durations in microseconds, counts expanded. Knobs stay raw (the command line, module
  * options) because what they mean depends on the kernel version, which is the engine's rule.
  *
+ * @param earlyBootUs time before the plan's first initcall (start_kernel, and initcalls a truncated log lost)
  * @param eventTimeoutUs udevd's configured event timeout (--event-timeout / udev.conf), null for the default
  * @param childrenMax udevd's configured worker limit, null for the default
  */
@@ -18,6 +19,7 @@ public record Plan(
         boolean modulesEnabled,
         boolean initramfsPresent,
         long initramfsUnpackUs,
+        long earlyBootUs,
         int systemdVersion,
         Long eventTimeoutUs,
         Integer childrenMax,

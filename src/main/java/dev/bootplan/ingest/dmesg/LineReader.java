@@ -1,0 +1,90 @@
+package dev.bootplan.ingest.dmesg;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+
+/**
+ * Physical lines of a log, one at a time, never longer than {@code maxChars}: a line without a newline in
+ * megabytes of input must not become one string of that size. CR before LF is dropped.
+ */
+final class LineReader {
+
+    private final Reader in;
+    private final int maxChars;
+    private final char[] buf = new char[8192];
+    private int pos;
+    private int len;
+    private int lineNo;
+    private boolean truncated;
+
+    LineReader(Reader in, int maxChars) {
+        this.in = in;
+        this.maxChars = maxChars;
+    }
+
+    /** The next line without its terminator, or null at the end. */
+    String next() {
+        StringBuilder line = null;
+        truncated = false;
+        while (true) {
+            if (pos == len && !fill()) {
+                if (line == null) {
+                    return null;
+                }
+                break;
+            }
+            if (line == null) {
+                line = new StringBuilder(128);
+            }
+            int start = pos;
+            while (pos < len && buf[pos] != '\n') {
+                pos++;
+            }
+            append(line, start, pos);
+            if (pos < len) {
+                pos++; // the newline
+                break;
+            }
+        }
+        lineNo++;
+        int n = line.length();
+        if (n > 0 && line.charAt(n - 1) == '\r') {
+            line.setLength(n - 1);
+        }
+        return line.toString();
+    }
+
+    int lineNo() {
+        return lineNo;
+    }
+
+    /** Whether the last line was longer than the limit and cut. */
+    boolean truncated() {
+        return truncated;
+    }
+
+    private void append(StringBuilder line, int from, int to) {
+        int room = maxChars - line.length();
+        if (to - from > room) {
+            truncated = true;
+            line.append(buf, from, Math.max(0, room));
+        } else {
+            line.append(buf, from, to - from);
+        }
+    }
+
+    private boolean fill() {
+        try {
+            len = in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pos = 0;
+        if (len <= 0) {
+            len = 0;
+            return false;
+        }
+        return true;
+    }
+}
