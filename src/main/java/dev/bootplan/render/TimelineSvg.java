@@ -1,7 +1,7 @@
 package dev.bootplan.render;
 
 import dev.bootplan.report.Finding;
-import dev.bootplan.report.Milestones;
+import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.report.ModuleOutcome;
 import dev.bootplan.report.Report;
 import dev.bootplan.report.Span;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A report's timeline as one SVG: a row per lane, spans coloured by kind, milestones as vertical rules, udev
+ * A boot's timeline (simulated, or observed in a log) as one SVG: a row per lane, spans coloured by kind, milestones as vertical rules, udev
  * warning-to-kill windows, findings marked under the time axis. Spans narrower than a pixel are merged, so the
  * element count is bounded by the picture's size, not by the number of spans. Output depends only on the report.
  */
@@ -42,18 +42,26 @@ public final class TimelineSvg {
     }
 
     public void write(Report report, Writer out) throws IOException {
-        Map<String, List<Span>> lanes = Lanes.byLane(report.timeline());
-        Milestones ms = report.milestones();
-        long maxUs = ms.allDevicesSettledUs();
-        for (Span s : report.timeline()) {
+        write(Chart.of(report), out);
+    }
+
+    /** A boot read from a log, drawn like a simulated one. */
+    public void write(ObservedBoot boot, Writer out) throws IOException {
+        write(Chart.of(boot), out);
+    }
+
+    private void write(Chart chart, Writer out) throws IOException {
+        Map<String, List<Span>> lanes = Lanes.byLane(chart.timeline());
+        long maxUs = chart.endUs();
+        for (Span s : chart.timeline()) {
             maxUs = Math.max(maxUs, s.endUs());
         }
-        for (ModuleOutcome m : report.modules()) {
+        for (ModuleOutcome m : chart.modules()) {
             if (m.killed() && m.killAtUs() != null) {
                 maxUs = Math.max(maxUs, m.killAtUs());
             }
         }
-        for (Finding f : report.warnings()) {
+        for (Finding f : chart.warnings()) {
             if (f.atUs() != null) {
                 maxUs = Math.max(maxUs, f.atUs());
             }
@@ -81,7 +89,7 @@ public final class TimelineSvg {
             }
         }
 
-        List<String[]> milestones = milestones(ms);
+        List<Chart.Marker> milestones = chart.milestones();
         Legend legend = new Legend(LEFT, WIDTH - RIGHT);
         for (SpanKind k : kinds) {
             legend.swatch(Palette.kind(k), k.name());
@@ -89,7 +97,7 @@ public final class TimelineSvg {
         if (merged > 0) {
             legend.swatch(Palette.MIXED, merged + " sub-pixel spans merged into " + mergedBars + " bars");
         }
-        if (report.modules().stream().anyMatch(m -> m.warned() || m.killed())) {
+        if (chart.modules().stream().anyMatch(m -> m.warned() || m.killed())) {
             legend.window("udev warning → kill window");
         }
         double legendTop = 34;
@@ -101,37 +109,20 @@ public final class TimelineSvg {
 
         out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 "
                 + WIDTH + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"11\" role=\"img\">\n");
-        String title = report.plan() + " — " + report.mode() + " mode, kernel " + report.kernelVersion()
-                + "; all devices settled at " + Fmt.time(ms.allDevicesSettledUs());
+        String title = chart.title();
         out.write("<title>" + Escaping.escape(title) + "</title>\n");
         out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
         out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
         legend.write(out, legendTop);
         axis.write(out, milestoneTop, axisY);
         writeLanes(out, bars, axis, lanesTop, rowH, labels);
-        writeUdevWindows(out, report, bars.keySet(), axis, lanesTop, rowH, axisY);
+        writeUdevWindows(out, chart, bars.keySet(), axis, lanesTop, rowH, axisY);
         writeMilestones(out, milestones, axis, milestoneTop, axisY);
-        writeFindings(out, report.warnings(), axis, axisY + 24);
+        writeFindings(out, chart.warnings(), axis, axisY + 24);
         if (n == 0) {
             out.write("<text x=\"" + LEFT + "\" y=\"" + Fmt.px(lanesTop + 15) + "\">no spans</text>\n");
         }
         out.write("</svg>\n");
-    }
-
-    private static List<String[]> milestones(Milestones ms) {
-        List<String[]> list = new ArrayList<>();
-        add(list, "initcalls done", ms.initcallsDoneUs());
-        add(list, "/init starts", ms.initStartUs());
-        add(list, "root mounted", ms.rootMountedUs());
-        add(list, "udev settled", ms.udevSettledUs());
-        add(list, "all devices settled", ms.allDevicesSettledUs());
-        return list;
-    }
-
-    private static void add(List<String[]> list, String name, Long at) {
-        if (at != null) {
-            list.add(new String[] {name, Long.toString(at)});
-        }
     }
 
     private static void writeLanes(Writer out, Map<String, List<Lanes.Bar>> bars, TimeAxis axis, double top, int rowH,
@@ -199,7 +190,7 @@ public final class TimelineSvg {
         return name.substring(0, name.offsetByCodePoints(0, max - 1)) + "…";
     }
 
-    private static void writeUdevWindows(Writer out, Report report, Set<String> laneNames, TimeAxis axis, double lanesTop,
+    private static void writeUdevWindows(Writer out, Chart report, Set<String> laneNames, TimeAxis axis, double lanesTop,
             int rowH, double axisY) throws IOException {
         Map<String, Integer> laneIndex = new HashMap<>();
         int i = 0;
@@ -237,18 +228,18 @@ public final class TimelineSvg {
         }
     }
 
-    private static void writeMilestones(Writer out, List<String[]> milestones, TimeAxis axis, double top, double axisY)
+    private static void writeMilestones(Writer out, List<Chart.Marker> milestones, TimeAxis axis, double top, double axisY)
             throws IOException {
         int row = 0;
-        for (String[] m : milestones) {
-            long at = Long.parseLong(m[1]);
+        for (Chart.Marker m : milestones) {
+            long at = m.atUs();
             double x = axis.x(at);
             double y = top + row * 13 + 10;
             boolean right = x > axis.x0 + axis.width * 0.7;
             out.write("<g class=\"milestone\"><line x1=\"" + Fmt.px(x) + "\" y1=\"" + Fmt.px(y - 9) + "\" x2=\"" + Fmt.px(x)
                     + "\" y2=\"" + Fmt.px(axisY) + "\" stroke=\"" + Palette.MILESTONE + "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
                     + "<text x=\"" + Fmt.px(right ? x - 4 : x + 4) + "\" y=\"" + Fmt.px(y) + "\"" + (right ? " text-anchor=\"end\"" : "")
-                    + " font-size=\"10\" fill=\"" + Palette.MILESTONE + "\">" + Escaping.escape(m[0] + " " + Fmt.time(at))
+                    + " font-size=\"10\" fill=\"" + Palette.MILESTONE + "\">" + Escaping.escape(m.name() + " " + Fmt.time(at))
                     + "</text></g>\n");
             row++;
         }

@@ -1,0 +1,69 @@
+package dev.bootplan.service;
+
+import dev.bootplan.engine.mode.ProbingMode;
+import dev.bootplan.ingest.ImportFailedException;
+import dev.bootplan.ingest.ImportIssue;
+import dev.bootplan.ingest.IssueSeverity;
+import dev.bootplan.ingest.dmesg.BootLog;
+import dev.bootplan.ingest.dmesg.DmesgParser;
+import dev.bootplan.ingest.dmesg.ObservedTimeline;
+import dev.bootplan.ingest.dmesg.PlanFromLog;
+import dev.bootplan.ingest.dmesg.PredictionVsLog;
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.render.TimelineSvg;
+import dev.bootplan.report.ObservedBoot;
+import dev.bootplan.report.PredictionCheck;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Reads a dmesg with initcall_debug: the observed boot, a plan that replays it, and checks of a prediction. */
+@Service
+public class DmesgImportService {
+
+    /** What one import gives: the parse, the plan built from it and the observed boot, with every issue in line order. */
+    public record Imported(BootLog log, PlanFromLog.Result plan, ObservedBoot observed, List<ImportIssue> issues) {}
+
+    /** A prediction held against a log, with the log's issues. */
+    public record Checked(PredictionCheck check, List<ImportIssue> issues, long issuesDropped) {}
+
+    private final EvaluationService evaluations;
+
+    DmesgImportService(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    public Imported importLog(String source, Reader log, String kernelVersion, String name) {
+        BootLog parsed = parse(source, log, kernelVersion);
+        PlanFromLog.Result plan = new PlanFromLog().build(parsed, name == null ? "imported-" + source : name);
+        List<ImportIssue> issues = new ArrayList<>(parsed.issues());
+        issues.addAll(plan.issues());
+        issues.sort(Comparator.comparingInt(ImportIssue::line).thenComparingInt(ImportIssue::column));
+        return new Imported(parsed, plan, ObservedTimeline.of(parsed), issues);
+    }
+
+    /** Only what a chart needs: the parse and the observed boot, drawn onto {@code out}. */
+    public void drawLog(String source, Reader log, String kernelVersion, Writer out) throws IOException {
+        new TimelineSvg().write(ObservedTimeline.of(parse(source, log, kernelVersion)), out);
+    }
+
+    public Checked check(Manifest manifest, ProbingMode mode, String source, Reader log) {
+        BootLog parsed = parse(source, log, null); // the log's own version reads its probe return codes
+        PredictionCheck check = PredictionVsLog.check(evaluations.evaluate(manifest, mode), parsed);
+        return new Checked(check, parsed.issues(), parsed.issuesDropped());
+    }
+
+    private static BootLog parse(String source, Reader log, String kernelVersion) {
+        DmesgParser.Options defaults = DmesgParser.Options.defaults();
+        BootLog parsed = new DmesgParser(new DmesgParser.Options(kernelVersion, defaults.maxLineChars(), defaults.maxIssues()))
+                .parse(source, log);
+        if (parsed.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.error)) {
+            throw new ImportFailedException("\"" + source + "\" holds no boot to import", parsed.issues());
+        }
+        return parsed;
+    }
+}

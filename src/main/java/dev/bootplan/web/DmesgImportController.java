@@ -1,0 +1,136 @@
+package dev.bootplan.web;
+
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.service.DmesgImportService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Real boots in: a dmesg with initcall_debug as plain text or as the {@code log} part of a form. The body is
+ * read as a stream, line by line; its size is capped by the same limit as every body.
+ */
+@RestController
+@Tag(name = "Imports", description = "Read real artefacts: dmesg with initcall_debug, module metadata.")
+class DmesgImportController {
+
+    private static final String PATH = "/api/v1/imports/dmesg";
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String TEXT = MediaType.TEXT_PLAIN_VALUE;
+    private static final String FORM = MediaType.MULTIPART_FORM_DATA_VALUE;
+    private static final String DESCRIPTION = "Reads `calling`/`initcall … returned` pairs (built-in and module inits with "
+            + "their PID), `probe of … returned` lines (both return-code conventions, both signs of 517), levels, async "
+            + "sync points, deferred-probe, firmware and udev timeout lines. Tolerates syslog `<N>` prefixes, missing "
+            + "stamps, printk caller ids, PCI quirk \"calling\" lines, truncated starts, interleaved and wrapped lines, "
+            + "and lists every skipped or doubtful line as an issue (`source:line:col: message`, with a code). JSON "
+            + "gives the observed boot and a plan that, evaluated in async mode, replays the built-in initcalls' end "
+            + "times; `Accept: image/svg+xml` draws the observed timeline. A log without a single initcall is a 422 "
+            + "import-failed problem listing the issues.";
+
+    private final DmesgImportService imports;
+
+    DmesgImportController(DmesgImportService imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(path = PATH, consumes = TEXT, produces = JSON)
+    @Operation(summary = "Import a dmesg (plain text): observed boot, replaying plan, issues", description = DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The import.")
+    DmesgImportResponse importText(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The log, as `dmesg` prints it.",
+                    content = @Content(mediaType = TEXT, schema = @Schema(type = "string")))
+            HttpServletRequest request,
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @NameParameter @RequestParam(required = false) String name) throws IOException {
+        try (Reader log = utf8(request.getInputStream())) {
+            return DmesgImportResponse.of(imports.importLog("dmesg", log, kernelVersion, name));
+        }
+    }
+
+    @PostMapping(path = PATH, consumes = TEXT, produces = PictureConverter.SVG)
+    @Operation(summary = "Draw a dmesg's observed timeline (plain text in, SVG out)", description = DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The observed timeline as one SVG.",
+            content = @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string")))
+    String drawText(HttpServletRequest request, @KernelVersionParameter @RequestParam(required = false) String kernelVersion)
+            throws IOException {
+        try (Reader log = utf8(request.getInputStream())) {
+            StringWriter svg = new StringWriter(65_536);
+            imports.drawLog("dmesg", log, kernelVersion, svg);
+            return svg.toString();
+        }
+    }
+
+    @PostMapping(path = PATH, consumes = FORM, produces = JSON)
+    @Operation(summary = "Import a dmesg (form part `log`): observed boot, replaying plan, issues", description = DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The import.")
+    DmesgImportResponse importForm(
+            @Parameter(description = "The log file.") @RequestPart("log") MultipartFile log,
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @NameParameter @RequestParam(required = false) String name) throws IOException {
+        try (Reader in = utf8(log.getInputStream())) {
+            return DmesgImportResponse.of(imports.importLog(sourceName(log), in, kernelVersion, name));
+        }
+    }
+
+    @PostMapping(path = PATH, consumes = FORM, produces = PictureConverter.SVG)
+    @Operation(summary = "Draw a dmesg's observed timeline (form part `log`, SVG out)", description = DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The observed timeline as one SVG.",
+            content = @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string")))
+    String drawForm(@RequestPart("log") MultipartFile log,
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+        try (Reader in = utf8(log.getInputStream())) {
+            StringWriter svg = new StringWriter(65_536);
+            imports.drawLog(sourceName(log), in, kernelVersion, svg);
+            return svg.toString();
+        }
+    }
+
+    @PostMapping(path = PATH + "/checks", consumes = FORM, produces = JSON)
+    @Operation(summary = "Hold a plan's prediction against a real log",
+            description = "Simulates the manifest (part `manifest`, JSON) in the given mode and compares it with the log "
+                    + "(part `log`): per milestone, built-in initcall, module init and device, the observed and predicted end "
+                    + "times and their difference, so that you can see where the model and the machine disagree.")
+    @ApiResponse(responseCode = "200", description = "The differences.")
+    @ManifestProblemResponses
+    PredictionCheckResponse check(
+            @Parameter(description = "The plan (a manifest, as for POST /api/v1/evaluations).")
+            @RequestPart("manifest") Manifest manifest,
+            @Parameter(description = "The real boot's log.") @RequestPart("log") MultipartFile log,
+            @Parameter(description = "The probing mode to simulate; the mode the machine booted in is async.",
+                    schema = @Schema(type = "string", defaultValue = "async",
+                            allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
+            @RequestParam(defaultValue = "async") String mode) throws IOException {
+        try (Reader in = utf8(log.getInputStream())) {
+            return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), sourceName(log), in));
+        }
+    }
+
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** The uploaded file's own name, or the part's; never a path. */
+    private static String sourceName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            return file.getName();
+        }
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+}
