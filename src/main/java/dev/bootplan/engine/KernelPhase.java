@@ -86,6 +86,7 @@ final class KernelPhase {
 
     /** init/initramfs.c: the unpack is async work in its own exclusive domain (inline with nothing async). */
     private void populateRootfs() {
+        sim.initramfsQueued = true;
         long unpack = sim.plan.initramfsUnpackUs();
         if (sim.policy.inlineAsyncWork()) {
             pid1.pushFront(List.of(new Step.Work(unpack, false, (start, k) -> {

@@ -15,6 +15,7 @@ import java.util.List;
 final class Probing {
 
     private final Simulation sim;
+    private boolean warnedEarlyFirmware;
 
     Probing(Simulation sim) {
         this.sim = sim;
@@ -152,6 +153,16 @@ final class Probing {
         String file = files.get(i);
         if (sim.plan.firmware().builtin().contains(file)) {
             requestFirmware(d, task, i + 1);
+            return;
+        }
+        if (!sim.initramfsQueued) {
+            // init/initramfs.c wait_for_initramfs(): called before rootfs_initcall it warns and returns at once
+            // ("avoid deadlocking the machine, and let the caller's access fail"); the filesystem is still empty.
+            if (!warnedEarlyFirmware) {
+                warnedEarlyFirmware = true; // pr_warn_once
+                sim.log.print(sim.now(), "wait_for_initramfs() called before rootfs_initcalls");
+            }
+            firmwareMissing(d, task, file);
             return;
         }
         task.pushFront(List.of(new Step.Await(sim.initramfsUnpacked, false, (since, interrupted) -> {

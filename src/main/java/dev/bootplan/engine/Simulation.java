@@ -54,6 +54,8 @@ final class Simulation {
     final Userspace userspace;
 
     final Gate initramfsUnpacked;
+    /** populate_rootfs() has run (init/initramfs.c sets initramfs_cookie): wait_for_initramfs() waits from now on. */
+    boolean initramfsQueued;
     final Gate rootReady;
     boolean rootMounted;
     boolean userspaceStarted;

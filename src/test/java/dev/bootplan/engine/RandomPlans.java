@@ -29,10 +29,10 @@ final class RandomPlans {
         Random rnd = new Random(seed);
         int nDrivers = 1 + rnd.nextInt(8);
         List<DriverPlan> drivers = new ArrayList<>();
-        Set<String> files = Set.of("a.fw", "b.fw", "c.fw");
+        List<String> files = List.of("a.fw", "b.fw", "c.fw"); // a List: Set.of's iteration order changes per JVM run
         for (int i = 0; i < nDrivers; i++) {
             ProbeType type = ProbeType.values()[rnd.nextInt(3)];
-            List<String> fw = rnd.nextInt(5) == 0 ? List.of(List.copyOf(files).get(rnd.nextInt(3))) : List.of();
+            List<String> fw = rnd.nextInt(5) == 0 ? List.of(files.get(rnd.nextInt(3))) : List.of();
             drivers.add(new DriverPlan("drv" + i, type, rnd.nextInt(6) == 0, fw, rnd.nextBoolean()));
         }
         List<Integer> order = new ArrayList<>();
