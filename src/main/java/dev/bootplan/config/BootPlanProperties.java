@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
 public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
 
     /**
-     * @param maxBodySize largest request body accepted (413 above it)
+     * @param maxBodySize largest request body accepted (413 above it), imports excepted
+     * @param maxImportSize largest body of an import under /api/v1/imports/ (413 above it): real artefacts are read
+     *     as a stream, line by line, so they may be larger than a manifest, which is read whole
      * @param maxDevices devices per plan, counts expanded
      * @param maxModules modules per plan
      * @param maxDrivers drivers per plan
@@ -23,6 +25,7 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
      */
     public record Limits(
             @NotNull @DefaultValue("8MB") DataSize maxBodySize,
+            @NotNull @DefaultValue("64MB") DataSize maxImportSize,
             @Min(1) @DefaultValue("200000") int maxDevices,
             @Min(1) @DefaultValue("10000") int maxModules,
             @Min(1) @DefaultValue("20000") int maxDrivers,

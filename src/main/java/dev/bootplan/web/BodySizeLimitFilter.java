@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Caps request bodies at {@code bootplan.limits.max-body-size}; nothing in Boot or Tomcat caps a JSON body.
+ * Caps request bodies at {@code bootplan.limits.max-body-size}, and imports (paths under {@value #IMPORTS}) at
+ * {@code bootplan.limits.max-import-size}; nothing in Boot or Tomcat caps a JSON body.
  * A declared Content-Length over the limit is refused before a byte is read; a body without one (chunked)
  * is counted as it is read and fails with {@link BodyTooLargeException} once past the limit. Both become a
  * 413 problem through the same advice as every other error.
@@ -30,24 +31,31 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    static final String IMPORTS = "/api/v1/imports/";
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final HandlerExceptionResolver resolver;
 
     BodySizeLimitFilter(BootPlanProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.maxBytes = properties.limits().maxBodySize().toBytes();
+        this.maxImportBytes = properties.limits().maxImportSize().toBytes();
         this.resolver = resolver;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            reject(request, response, new BodyTooLargeException(maxBytes));
+        boolean isImport = request.getRequestURI().startsWith(IMPORTS);
+        long limit = isImport ? maxImportBytes : maxBytes;
+        String property = isImport ? BodyTooLargeException.IMPORT_LIMIT : BodyTooLargeException.BODY_LIMIT;
+        if (request.getContentLengthLong() > limit) {
+            reject(request, response, new BodyTooLargeException(limit, property));
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, limit, property), response);
         } catch (IOException | ServletException | RuntimeException e) {
             // Normally the advice has already answered; this catches a body read outside Spring MVC.
             BodyTooLargeException tooLarge = Causes.find(e, BodyTooLargeException.class);
@@ -71,17 +79,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final String property;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, String property) {
             super(request);
             this.maxBytes = maxBytes;
+            this.property = property;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingInputStream(super.getInputStream(), maxBytes);
+                stream = new CountingInputStream(super.getInputStream(), maxBytes, property);
             }
             return stream;
         }
@@ -98,11 +108,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long maxBytes;
+        private final String property;
         private long count;
 
-        CountingInputStream(ServletInputStream in, long maxBytes) {
+        CountingInputStream(ServletInputStream in, long maxBytes, String property) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.property = property;
         }
 
         @Override
@@ -126,7 +138,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         private void add(int n) throws BodyTooLargeException {
             count += n;
             if (count > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
+                throw new BodyTooLargeException(maxBytes, property);
             }
         }
 

@@ -62,7 +62,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex, WebRequest request) {
         ProblemDetail p = ProblemKind.BODY_TOO_LARGE.problem("The request body is larger than the limit of " + ex.maxBytes() + " bytes.");
-        p.setProperty("limit", BodyTooLargeException.LIMIT_PROPERTY);
+        p.setProperty("limit", ex.property());
         p.setProperty("limitValue", ex.maxBytes());
         return respond(ex, p, request);
     }

@@ -81,4 +81,12 @@ class JacksonConfigurationTests {
         // Otherwise an oversize body would get a parser 400 instead of the filter's 413.
         assertThat(c.getMaxDocumentLength()).isGreaterThanOrEqualTo(properties.limits().maxBodySize().toBytes());
     }
+
+    @Test
+    void formUploadsAreCappedWhereImportsAre(
+            @Autowired org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
+        // Otherwise a form upload of a large log would meet the multipart parser's limit first (1MB by default).
+        assertThat(multipart.getMaxFileSize()).isEqualTo(properties.limits().maxImportSize());
+        assertThat(multipart.getMaxRequestSize()).isEqualTo(properties.limits().maxImportSize());
+    }
 }

@@ -17,10 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
 class BodySizeLimitFilterTests {
 
     private static final int LIMIT = 1024;
+    private static final int IMPORT_LIMIT = 4096;
 
     private final AtomicReference<Exception> resolved = new AtomicReference<>();
     private final BodySizeLimitFilter filter = new BodySizeLimitFilter(
-            new BootPlanProperties(new BootPlanProperties.Limits(DataSize.ofBytes(LIMIT), 1, 1, 1, 1, 1)),
+            new BootPlanProperties(new BootPlanProperties.Limits(DataSize.ofBytes(LIMIT), DataSize.ofBytes(IMPORT_LIMIT), 1, 1, 1, 1, 1)),
             (request, response, handler, ex) -> {
                 resolved.set(ex);
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
@@ -87,5 +88,46 @@ class BodySizeLimitFilterTests {
         filter.doFilter(undeclaredLength(body), new MockHttpServletResponse(), chain);
         assertThat(read.get()).hasSize(LIMIT);
         assertThat(resolved.get()).isNull();
+    }
+
+    @Test
+    void importsHaveTheirOwnLargerLimitAndSayWhichSettingSetsIt() throws Exception {
+        MockHttpServletRequest fits = new MockHttpServletRequest("POST", "/api/v1/imports/dmesg");
+        fits.setContent(new byte[IMPORT_LIMIT]);
+        MockFilterChain passed = new MockFilterChain();
+        filter.doFilter(fits, new MockHttpServletResponse(), passed);
+        assertThat(passed.getRequest()).isNotNull();
+        assertThat(resolved.get()).isNull();
+
+        MockHttpServletRequest over = new MockHttpServletRequest("POST", "/api/v1/imports/dmesg");
+        over.setContent(new byte[IMPORT_LIMIT + 1]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(over, response, new MockFilterChain());
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(resolved.get()).isInstanceOfSatisfying(BodyTooLargeException.class, e -> {
+            assertThat(e.maxBytes()).isEqualTo(IMPORT_LIMIT);
+            assertThat(e.property()).isEqualTo("bootplan.limits.max-import-size");
+        });
+    }
+
+    @Test
+    void anUndeclaredImportBodyIsCountedAgainstTheImportLimit() throws Exception {
+        MockHttpServletRequest request = undeclaredLength(new byte[IMPORT_LIMIT + 1]);
+        request.setRequestURI("/api/v1/imports/dmesg");
+        AtomicReference<Exception> thrown = new AtomicReference<>();
+        MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+                try {
+                    req.getInputStream().readNBytes(IMPORT_LIMIT); // more than the manifest limit, within the import one
+                    req.getInputStream().readAllBytes();
+                } catch (java.io.IOException e) {
+                    thrown.set(e);
+                }
+            }
+        });
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        assertThat(thrown.get()).isInstanceOfSatisfying(BodyTooLargeException.class,
+                e -> assertThat(e.maxBytes()).isEqualTo(IMPORT_LIMIT));
     }
 }
