@@ -9,6 +9,7 @@ import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.plan.ProbeType;
+import dev.bootplan.engine.plan.UserspaceTimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -46,8 +47,8 @@ final class BenchPlans {
             int driver = d % 5 == 0 || modules == 0 ? rnd.nextInt(initcalls) : initcalls + rnd.nextInt(modules);
             devs.add(new DevicePlan("dev" + d, driver, 1_000 + rnd.nextInt(39_000), -1, List.of(), true, 0, 0, 0));
         }
-        return new Plan("bench-" + devices, KernelVersion.parse("6.12"), "quiet", true, true, 300_000, 0, 257, null, null, 8,
+        return new Plan("bench-" + devices, KernelVersion.parse("6.12"), "quiet", true, true, 300_000, 0, 0, 257, null, null, 8,
                 32L << 30, new FirmwarePlan(Set.of(), Set.of(), Set.of(), false, 60_000_000), calls, mods, drivers, devs,
-                Set.of(), null);
+                Set.of(), null, UserspaceTimes.none());
     }
 }

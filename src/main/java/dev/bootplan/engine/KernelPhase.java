@@ -67,6 +67,9 @@ final class KernelPhase {
                 sim.timeline.add(pid1.lane(), SpanKind.globalWait, "async_synchronize_full", since, sim.now());
             }
         }));
+        if (sim.plan.initHandoverUs() > 0) {
+            pid1.add(new Step.Work(sim.plan.initHandoverUs(), false, (s, k) -> {})); // free_initmem(), mark_readonly()
+        }
         pid1.add(new Step.Run(() -> sim.userspace.start()));
         pid1.start();
     }

@@ -1,12 +1,16 @@
 package dev.bootplan.engine;
 
+import dev.bootplan.engine.plan.UserspaceTimes;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
+import dev.bootplan.report.SpanKind;
 
 /**
  * From /init to the end of coldplug: with an initramfs, udev inside the initrd loads what the initramfs
  * holds, the real root is mounted once that queue drained and the root device is bound, then udev on the
  * real root loads the rest; without one, the root is already mounted and one coldplug loads everything.
+ * Userspace's own time before each coldplug (systemd starting, fsck, switch_root) comes from the plan; it is
+ * waiting as far as the kernel is concerned, drawn on PID 1's lane.
  */
 final class Userspace {
 
@@ -21,21 +25,33 @@ final class Userspace {
     void start() {
         sim.initStartUs = sim.now();
         sim.userspaceStarted = true;
+        UserspaceTimes times = sim.plan.userspace();
         if (!sim.plan.initramfsPresent()) {
-            rootfsColdplug();
+            after(times.rootStartupUs(), "rootfs startup", this::rootfsColdplug);
+            systemd.start();
             return;
         }
-        sim.udev.coldplug(sim.settings.udevInitrd(), Udev.inInitramfs(sim), () -> {
+        after(times.initrdStartupUs(), "initrd startup", () -> sim.udev.coldplug(sim.settings.udevInitrd(), Udev.inInitramfs(sim), () -> {
             if (sim.plan.rootDevice() != null) {
                 systemd.add(new Step.Await(sim.rootReady, false, (s, k) -> {}));
             }
-            systemd.add(new Step.Run(() -> {
+            after(times.rootSwitchUs(), "switch root", () -> {
                 sim.rootMounted = true;
                 sim.rootMountedUs = sim.now();
-                rootfsColdplug();
-            }));
+            });
+            after(times.rootStartupUs(), "rootfs startup", this::rootfsColdplug);
             systemd.start();
-        });
+        }));
+        systemd.start();
+    }
+
+    /** Queues {@code us} of userspace time (a span when non-zero), then {@code then}. */
+    private void after(long us, String what, Runnable then) {
+        if (us > 0) {
+            systemd.add(new Step.Work(us, false,
+                    (start, killed) -> sim.timeline.add(systemd.lane(), SpanKind.userspace, what, start, sim.now())));
+        }
+        systemd.add(new Step.Run(then));
     }
 
     private void rootfsColdplug() {

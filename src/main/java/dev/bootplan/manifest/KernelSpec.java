@@ -20,4 +20,8 @@ public record KernelSpec(
         @Schema(description = "Time from the kernel's first stamp to the plan's first initcall: start_kernel, and the "
                 + "initcalls a log import could not see (a truncated log). PID 1 spends it before the first initcall.",
                 example = "51384us", defaultValue = "0")
-        String earlyBoot) {}
+        String earlyBoot,
+        @Schema(description = "Time from the last initcall (and the final async_synchronize_full) to /init's exec: "
+                + "kernel_init freeing init memory and marking rodata read-only, and the console output around it.",
+                example = "11633us", defaultValue = "0")
+        String initHandover) {}

@@ -8,6 +8,7 @@ import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.plan.ProbeType;
+import dev.bootplan.engine.plan.UserspaceTimes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,6 +61,7 @@ public final class ManifestNormalizer {
         boolean initramfsPresent = initramfs != null && !Boolean.FALSE.equals(initramfs.present());
         long unpackUs = initramfs == null ? 0 : p.duration("/kernel/initramfs/unpackTime", initramfs.unpackTime(), 0, HOUR_US);
         long earlyBootUs = kernel == null ? 0 : p.duration("/kernel/earlyBoot", kernel.earlyBoot(), 0, HOUR_US);
+        long handoverUs = kernel == null ? 0 : p.duration("/kernel/initHandover", kernel.initHandover(), 0, HOUR_US);
 
         SystemdSpec systemd = m.systemd() == null ? new SystemdSpec(null, null, null) : m.systemd();
         int systemdVersion = p.integer("/systemd/version", systemd.version(), 257, 1, 9999);
@@ -87,7 +89,11 @@ public final class ManifestNormalizer {
             p.add("/modules", "the kernel is built without module support (modulesEnabled: false) but the plan lists "
                     + m.modules().size() + " module(s)");
         }
-        UserspaceSpec userspace = m.userspace() == null ? new UserspaceSpec(null, null) : m.userspace();
+        UserspaceSpec userspace = m.userspace() == null ? UserspaceSpec.none() : m.userspace();
+        UserspaceTimes userspaceTimes = new UserspaceTimes(
+                p.duration("/userspace/initrdStartup", userspace.initrdStartup(), 0, HOUR_US),
+                p.duration("/userspace/rootSwitch", userspace.rootSwitch(), 0, HOUR_US),
+                p.duration("/userspace/rootStartup", userspace.rootStartup(), 0, HOUR_US));
         for (int i = 0; i < userspace.expectsSyncProbe().size(); i++) {
             String d = userspace.expectsSyncProbe().get(i);
             if (!driverIndex.containsKey(d)) {
@@ -106,6 +112,7 @@ public final class ManifestNormalizer {
                 initramfsPresent,
                 unpackUs,
                 earlyBootUs,
+                handoverUs,
                 systemdVersion,
                 eventTimeout,
                 childrenMax,
@@ -117,7 +124,8 @@ public final class ManifestNormalizer {
                 drivers,
                 devices,
                 Set.copyOf(userspace.expectsSyncProbe()),
-                userspace.rootDevice());
+                userspace.rootDevice(),
+                userspaceTimes);
     }
 
     private void checkCounts(Manifest m, Problems p) {

@@ -3,15 +3,29 @@ package dev.bootplan.manifest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-@Schema(description = "What userspace expects.")
+@Schema(description = "What userspace expects, and how long it takes before it asks udev for devices.")
 public record UserspaceSpec(
         @Schema(description = "Drivers whose devices userspace uses right after `modprobe` returns "
                 + "(they break if the driver probes async).", example = "[\"snd_hda_intel\"]")
         List<String> expectsSyncProbe,
         @Schema(description = "The device holding the root filesystem.", example = "sda")
-        String rootDevice) {
+        String rootDevice,
+        @Schema(description = "With an initramfs: from /init's exec to the initrd's udev coldplug (systemd-udev-trigger"
+                + " or dracut's udevadm trigger), e.g. the initrd's systemd starting up.", example = "120ms", defaultValue = "0")
+        String initrdStartup,
+        @Schema(description = "With an initramfs: from the initrd's udev queue draining (and the root device bound) to the"
+                + " real root mounted (fsck, mount, switch_root).", example = "600ms", defaultValue = "0")
+        String rootSwitch,
+        @Schema(description = "From the real root mounted (the kernel's /init exec without an initramfs) to the root's udev"
+                + " coldplug: systemd starting up until systemd-udev-trigger runs.", example = "3s", defaultValue = "0")
+        String rootStartup) {
 
     public UserspaceSpec {
         expectsSyncProbe = expectsSyncProbe == null ? List.of() : expectsSyncProbe;
+    }
+
+    /** Nothing expected, no root device, no startup time. */
+    public static UserspaceSpec none() {
+        return new UserspaceSpec(null, null, null, null, null);
     }
 }

@@ -31,6 +31,7 @@ final class Palette {
         KIND.put(SpanKind.rootDelay, "#79706e");
         KIND.put(SpanKind.udevEvent, "#d4a6c8");
         KIND.put(SpanKind.moduleWait, "#b07aa1");
+        KIND.put(SpanKind.userspace, "#9c755f");
     }
 
     static String kind(SpanKind k) {

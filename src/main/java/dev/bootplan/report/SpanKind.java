@@ -15,4 +15,6 @@ public enum SpanKind {
     rootDelay,
     udevEvent,
     moduleWait,
+    /** Userspace before a udev coldplug: systemd starting, fsck, switch_root. */
+    userspace,
 }

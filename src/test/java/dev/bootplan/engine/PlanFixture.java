@@ -9,6 +9,7 @@ import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.plan.ProbeType;
+import dev.bootplan.engine.plan.UserspaceTimes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,6 +34,8 @@ final class PlanFixture {
     long memory = 16L << 30;
     FirmwarePlan firmware = FirmwarePlan.none();
     String rootDevice;
+    UserspaceTimes userspace = UserspaceTimes.none();
+    long initHandoverUs;
     final Set<String> expectsSync = new HashSet<>();
     final List<InitcallPlan> initcalls = new ArrayList<>();
     final List<ModulePlan> modules = new ArrayList<>();
@@ -84,8 +87,8 @@ final class PlanFixture {
     }
 
     Plan build() {
-        return new Plan("test", KernelVersion.parse(version), cmdline, modulesEnabled, initramfs, unpackUs, 0, systemd,
+        return new Plan("test", KernelVersion.parse(version), cmdline, modulesEnabled, initramfs, unpackUs, 0, initHandoverUs, systemd,
                 eventTimeoutUs, childrenMax, cpus, memory, firmware, initcalls, modules, drivers, devices, expectsSync,
-                rootDevice);
+                rootDevice, userspace);
     }
 }

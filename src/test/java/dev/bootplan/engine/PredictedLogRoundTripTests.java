@@ -88,8 +88,8 @@ class PredictedLogRoundTripTests {
         List<DriverPlan> drivers = p.drivers().stream().map(d -> new DriverPlan(d.name(), d.probeType(), d.asyncUnsafe(),
                 List.of(), d.giveUpOnDeferTimeout())).toList();
         return new Plan(p.name(), p.kernel(), p.cmdline(), p.modulesEnabled(), p.initramfsPresent(), p.initramfsUnpackUs(),
-                p.earlyBootUs(), p.systemdVersion(), p.eventTimeoutUs(), p.childrenMax(), p.cpus(), p.memoryBytes(), p.firmware(),
-                p.initcalls(), p.modules(), drivers, devices, p.expectsSyncProbe(), p.rootDevice());
+                p.earlyBootUs(), p.initHandoverUs(), p.systemdVersion(), p.eventTimeoutUs(), p.childrenMax(), p.cpus(), p.memoryBytes(), p.firmware(),
+                p.initcalls(), p.modules(), drivers, devices, p.expectsSyncProbe(), p.rootDevice(), p.userspace());
     }
 
     private static List<String> ends(Report r) {

@@ -9,6 +9,7 @@ import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.plan.ProbeType;
+import dev.bootplan.engine.plan.UserspaceTimes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,9 +79,9 @@ final class RandomPlans {
                 rnd.nextInt(4) == 0, 1_000_000L + rnd.nextInt(5_000_000));
         String root = nDevices > 0 && rnd.nextBoolean() ? "dev" + rnd.nextInt(nDevices) : null;
         return new Plan("random-" + seed, KernelVersion.parse(VERSIONS[rnd.nextInt(VERSIONS.length)]), cmdline.strip(), true,
-                rnd.nextBoolean(), rnd.nextInt(500_000), rnd.nextInt(4) == 0 ? rnd.nextInt(80_000) : 0, new int[] {215, 219, 250, 256, 257}[rnd.nextInt(5)], null, null,
+                rnd.nextBoolean(), rnd.nextInt(500_000), rnd.nextInt(4) == 0 ? rnd.nextInt(80_000) : 0, 0, new int[] {215, 219, 250, 256, 257}[rnd.nextInt(5)], null, null,
                 1 + rnd.nextInt(8), (1L + rnd.nextInt(32)) << 30, firmware, initcalls, modules, drivers, devices,
-                rnd.nextInt(3) == 0 ? Set.of("drv0") : Set.of(), root);
+                rnd.nextInt(3) == 0 ? Set.of("drv0") : Set.of(), root, UserspaceTimes.none());
     }
 
     /** The same plan with one more device for {@code driver}, appended after the others. */
@@ -88,8 +89,8 @@ final class RandomPlans {
         List<DevicePlan> devices = new ArrayList<>(plan.devices());
         devices.add(new DevicePlan("extra", driver, probeUs, -1, List.of(), true, 0, 0, 0));
         return new Plan(plan.name(), plan.kernel(), plan.cmdline(), plan.modulesEnabled(), plan.initramfsPresent(),
-                plan.initramfsUnpackUs(), plan.earlyBootUs(), plan.systemdVersion(), plan.eventTimeoutUs(), plan.childrenMax(), plan.cpus(),
+                plan.initramfsUnpackUs(), plan.earlyBootUs(), plan.initHandoverUs(), plan.systemdVersion(), plan.eventTimeoutUs(), plan.childrenMax(), plan.cpus(),
                 plan.memoryBytes(), plan.firmware(), plan.initcalls(), plan.modules(), plan.drivers(), devices,
-                plan.expectsSyncProbe(), plan.rootDevice());
+                plan.expectsSyncProbe(), plan.rootDevice(), plan.userspace());
     }
 }

@@ -14,7 +14,7 @@ class ManifestNormalizerTests {
     private static final ManifestNormalizer NORMALIZER = new ManifestNormalizer(new ManifestLimits(1000, 10, 10, 10));
 
     private static KernelSpec kernel() {
-        return new KernelSpec("6.12", "quiet", true, null, null);
+        return new KernelSpec("6.12", "quiet", true, null, null, null);
     }
 
     private static Manifest manifest(List<ModuleSpec> modules, List<DriverSpec> drivers, List<DeviceSpec> devices) {
@@ -90,7 +90,7 @@ class ManifestNormalizerTests {
 
     @Test
     void aForeverFallbackAndModulesWithoutModuleSupportAreRefused() {
-        Manifest m = new Manifest("t", new KernelSpec("6.12", "", false, null, null), null, null,
+        Manifest m = new Manifest("t", new KernelSpec("6.12", "", false, null, null, null), null, null,
                 new FirmwareSpec(null, null, null, true, "0s"), null,
                 List.of(new ModuleSpec("m", null, null, null, null, null, null, null)), List.of(), List.of(), null);
         assertThat(violations(m)).extracting(Violation::pointer).contains("/firmware/fallbackTimeout", "/modules");

@@ -9,8 +9,10 @@ import java.util.Set;
  * options) because what they mean depends on the kernel version, which is the engine's rule.
  *
  * @param earlyBootUs time before the plan's first initcall (start_kernel, and initcalls a truncated log lost)
+ * @param initHandoverUs kernel_init's time between the final async_synchronize_full and /init's exec
  * @param eventTimeoutUs udevd's configured event timeout (--event-timeout / udev.conf), null for the default
  * @param childrenMax udevd's configured worker limit, null for the default
+ * @param userspace how long userspace takes before each udev coldplug
  */
 public record Plan(
         String name,
@@ -20,6 +22,7 @@ public record Plan(
         boolean initramfsPresent,
         long initramfsUnpackUs,
         long earlyBootUs,
+        long initHandoverUs,
         int systemdVersion,
         Long eventTimeoutUs,
         Integer childrenMax,
@@ -31,9 +34,11 @@ public record Plan(
         List<DriverPlan> drivers,
         List<DevicePlan> devices,
         Set<String> expectsSyncProbe,
-        String rootDevice) {
+        String rootDevice,
+        UserspaceTimes userspace) {
 
     public Plan {
+        userspace = userspace == null ? UserspaceTimes.none() : userspace;
         cmdline = cmdline == null ? "" : cmdline;
         initcalls = List.copyOf(initcalls);
         modules = List.copyOf(modules);
