@@ -33,10 +33,9 @@ class DmesgImportControllerTests {
         assertThat(result).bodyJson().extractingPath("$.plan.name").isEqualTo("rpi4");
         assertThat(result).bodyJson().extractingPath("$.plan.kernel.earlyBoot").isEqualTo("51384us");
         assertThat(result).bodyJson().extractingPath("$.observed.milestones.initStartUs").isEqualTo(3368593);
-        assertThat(result).bodyJson().extractingPath("$.issues[0].text")
-                .isEqualTo("dmesg:1:1: the log starts at 0.051384 s, not at 0: earlier lines were lost (ring buffer overrun);"
-                        + " nothing before is imported");
-        assertThat(result).bodyJson().extractingPath("$.issues[0].code").isEqualTo("truncated-start");
+        assertThat(result).bodyJson().extractingPath("$.issues[?(@.code == 'truncated-start')].text").asArray()
+                .containsExactly("dmesg:1:1: the log starts at 0.051384 s, not at 0: earlier lines were lost (ring buffer"
+                        + " overrun); nothing before is imported");
     }
 
     @Test

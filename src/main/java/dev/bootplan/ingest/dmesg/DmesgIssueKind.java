@@ -53,6 +53,8 @@ public enum DmesgIssueKind implements IssueKind {
     PROBE_TIME_KEPT("probe-time-kept", IssueSeverity.info),
     /** A call's probes add up to more than its span (concurrent probes): its own time is 0. */
     OWN_TIME_NEGATIVE("own-time-negative", IssueSeverity.warning),
+    /** The plan's userspace startup times, read off /init, the root mount and the first module inits. */
+    USERSPACE_INFERRED("userspace-inferred", IssueSeverity.info),
     /** A module whose init ran twice in the log; the plan keeps the first. */
     DUPLICATE_MODULE("duplicate-module", IssueSeverity.warning);
 

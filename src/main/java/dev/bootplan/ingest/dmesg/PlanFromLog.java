@@ -61,8 +61,12 @@ public final class PlanFromLog {
             }
         }
 
+        var init = log.events(LogEvent.InitStarted.class).stream().findFirst();
+        boolean initramfs = init.isPresent() && init.get().init().equals("/init"); // rdinit's default: an initramfs ran
+        UserspaceStartup.Startup startup = UserspaceStartup.of(log, initramfs, driverOf::containsKey, issues);
+        Map<Integer, ModuleChains.Load> loads = ModuleChains.of(log, driverOf::containsKey, startup);
         List<InitcallSpec> initcalls = builtins(log, held, driverOf, issues);
-        List<ModuleSpec> modules = modules(log, held, driverOf, issues);
+        List<ModuleSpec> modules = modules(log, held, driverOf, loads, issues);
         List<DeviceSpec> devices = new ArrayList<>();
         for (Placement.Placed d : placement.devices()) {
             devices.add(new DeviceSpec(d.device(), driverOf.get(d.owner()), us(d.probeUs()), null, null,
@@ -76,11 +80,11 @@ public final class PlanFromLog {
                     + " none; the plan says " + FALLBACK_VERSION);
         }
         long earlyBoot = calls.stream().filter(InitcallRun::builtin).mapToLong(InitcallRun::startUs).findFirst().orElse(0);
-        var init = log.events(LogEvent.InitStarted.class).stream().findFirst();
-        boolean initramfs = init.isPresent() && init.get().init().equals("/init"); // rdinit's default: an initramfs ran
-        KernelSpec kernel = new KernelSpec(version, log.cmdline(), true, new InitramfsSpec(initramfs, "0us"), us(earlyBoot));
+        KernelSpec kernel = new KernelSpec(version, log.cmdline(), true, new InitramfsSpec(initramfs, "0us"), us(earlyBoot),
+                us(handover(log)));
         Manifest manifest = new Manifest(name, kernel, new SystemdSpec(log.systemdVersion(), null, null),
-                new MachineSpec(log.cpus(), null), null, initcalls, modules, drivers, devices, null);
+                new MachineSpec(log.cpus(), null), null, initcalls, modules, drivers, devices,
+                startup.spec());
         int deferred = (int) placement.devices().stream().filter(d -> d.supplier() != null).count();
         int async = (int) drivers.stream().filter(d -> d.probeType().equals("prefer-async")).count();
         return new Result(manifest, issues.list(), new Counts(initcalls.size(), modules.size(), drivers.size(),
@@ -114,7 +118,8 @@ public final class PlanFromLog {
         return out;
     }
 
-    private static List<ModuleSpec> modules(BootLog log, long[] held, Map<Integer, String> driverOf, Issues issues) {
+    private static List<ModuleSpec> modules(BootLog log, long[] held, Map<Integer, String> driverOf,
+            Map<Integer, ModuleChains.Load> loads, Issues issues) {
         Long rootMounted = log.events(LogEvent.RootMounted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
         List<ModuleSpec> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -129,8 +134,10 @@ public final class PlanFromLog {
                 continue;
             }
             boolean inInitramfs = rootMounted != null && run.startUs() < rootMounted;
-            out.add(new ModuleSpec(run.module(), us(ownTime(run, run.endUs() - run.startUs(), held[c], issues)), null, "0us",
-                    List.of(), null, inInitramfs, driverOf.containsKey(c) ? List.of(driverOf.get(c)) : List.of()));
+            ModuleChains.Load load = loads.getOrDefault(c, new ModuleChains.Load(0, List.of()));
+            out.add(new ModuleSpec(run.module(), us(ownTime(run, run.endUs() - run.startUs(), held[c], issues)), null,
+                    us(load.overheadUs()), load.dependsOn(), null, inInitramfs,
+                    driverOf.containsKey(c) ? List.of(driverOf.get(c)) : List.of()));
         }
         return out;
     }
@@ -142,6 +149,23 @@ public final class PlanFromLog {
             return 0;
         }
         return span - probes;
+    }
+
+    /**
+     * kernel_init's own time before /init: from the last built-in initcall, or the last probe outside every call
+     * that bound (an async probe the final async_synchronize_full waited for), to "Run /init as init process".
+     */
+    private static long handover(BootLog log) {
+        var init = log.events(LogEvent.InitStarted.class).stream().findFirst();
+        if (init.isEmpty()) {
+            return 0;
+        }
+        long at = init.get().atUs();
+        long last = log.initcalls().stream().filter(r -> r.builtin() && r.finished() && r.endUs() <= at)
+                .mapToLong(InitcallRun::endUs).max().orElse(at);
+        long async = log.probes().stream().filter(p -> !p.attributed() && p.result() == ProbeResult.bound && p.endUs() <= at).mapToLong(ProbeRun::endUs).max()
+                .orElse(last);
+        return Math.max(0, at - Math.max(last, async));
     }
 
     /** The first level the log enters is preceded by the one before it in init/main.c's order. */
