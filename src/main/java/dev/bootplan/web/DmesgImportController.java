@@ -2,10 +2,12 @@ package dev.bootplan.web;
 
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.service.DmesgImportService;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +41,8 @@ class DmesgImportController {
             + "sync points, deferred-probe, firmware and udev timeout lines. Tolerates syslog `<N>` prefixes, missing "
             + "stamps, printk caller ids, PCI quirk \"calling\" lines, truncated starts, interleaved and wrapped lines, "
             + "and lists every skipped or doubtful line as an issue (`source:line:col: message`, with a code). JSON "
-            + "gives the observed boot and a plan that, evaluated in async mode, replays the built-in initcalls' end "
-            + "times; `Accept: image/svg+xml` draws the observed timeline. A log without a single initcall is a 422 "
+            + "gives the observed boot and a plan that, evaluated in async mode, replays it (the Raspberry Pi 4 log in "
+            + "the repository replays every built-in initcall to the microsecond); `Accept: image/svg+xml` draws the observed timeline. A log without a single initcall is a 422 "
             + "import-failed problem listing the issues.";
 
     private final DmesgImportService imports;
@@ -49,12 +51,25 @@ class DmesgImportController {
         this.imports = imports;
     }
 
+    /*
+     * Four handlers share the path (plain text or a form in, JSON or SVG out). springdoc would merge them into one
+     * operation keeping only one body and one response type, so this one documents all four and the rest are hidden.
+     */
     @PostMapping(path = PATH, consumes = TEXT, produces = JSON)
-    @Operation(summary = "Import a dmesg (plain text): observed boot, replaying plan, issues", description = DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "The import.")
+    @Operation(summary = "Import a dmesg: observed boot, replaying plan, issues (or the observed timeline as SVG)",
+            description = DESCRIPTION, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The log as `dmesg` prints it: the body itself (text/plain), or the form part `log`.",
+                    content = {
+                        @Content(mediaType = TEXT, schema = @Schema(type = "string")),
+                        @Content(mediaType = FORM, schemaProperties = @SchemaProperty(name = "log",
+                                schema = @Schema(type = "string", format = "binary", description = "The log file.")))
+                    }))
+    @ApiResponse(responseCode = "200", description = "The import as JSON, or with `Accept: image/svg+xml` the observed"
+            + " timeline as one SVG (the plan is not built then).", content = {
+                @Content(mediaType = JSON, schema = @Schema(implementation = DmesgImportResponse.class)),
+                @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string", description = "An SVG document."))
+            })
     DmesgImportResponse importText(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The log, as `dmesg` prints it.",
-                    content = @Content(mediaType = TEXT, schema = @Schema(type = "string")))
             HttpServletRequest request,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
@@ -64,9 +79,7 @@ class DmesgImportController {
     }
 
     @PostMapping(path = PATH, consumes = TEXT, produces = PictureConverter.SVG)
-    @Operation(summary = "Draw a dmesg's observed timeline (plain text in, SVG out)", description = DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "The observed timeline as one SVG.",
-            content = @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string")))
+    @Hidden // documented on importText
     String drawText(HttpServletRequest request, @KernelVersionParameter @RequestParam(required = false) String kernelVersion)
             throws IOException {
         try (Reader log = utf8(request.getInputStream())) {
@@ -77,26 +90,23 @@ class DmesgImportController {
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = JSON)
-    @Operation(summary = "Import a dmesg (form part `log`): observed boot, replaying plan, issues", description = DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "The import.")
+    @Hidden // documented on importText
     DmesgImportResponse importForm(
             @Parameter(description = "The log file.") @RequestPart("log") MultipartFile log,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
         try (Reader in = utf8(log.getInputStream())) {
-            return DmesgImportResponse.of(imports.importLog(sourceName(log), in, kernelVersion, name));
+            return DmesgImportResponse.of(imports.importLog(Uploads.sourceName(log), in, kernelVersion, name));
         }
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = PictureConverter.SVG)
-    @Operation(summary = "Draw a dmesg's observed timeline (form part `log`, SVG out)", description = DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "The observed timeline as one SVG.",
-            content = @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string")))
+    @Hidden // documented on importText
     String drawForm(@RequestPart("log") MultipartFile log,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
         try (Reader in = utf8(log.getInputStream())) {
             StringWriter svg = new StringWriter(65_536);
-            imports.drawLog(sourceName(log), in, kernelVersion, svg);
+            imports.drawLog(Uploads.sourceName(log), in, kernelVersion, svg);
             return svg.toString();
         }
     }
@@ -117,20 +127,11 @@ class DmesgImportController {
                             allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
             @RequestParam(defaultValue = "async") String mode) throws IOException {
         try (Reader in = utf8(log.getInputStream())) {
-            return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), sourceName(log), in));
+            return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), Uploads.sourceName(log), in));
         }
     }
 
     private static Reader utf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
-
-    /** The uploaded file's own name, or the part's; never a path. */
-    private static String sourceName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return file.getName();
-        }
-        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 @Schema(description = "A dmesg import: what was read, a plan that replays the boot in async mode, the observed boot, and every issue.")
 record DmesgImportResponse(
         @Schema(description = "What the log holds and how much of it the plan holds.") Summary summary,
-        @Schema(description = "A manifest that, evaluated in async mode, replays the built-in initcalls' end times.")
+        @Schema(description = "A manifest that, evaluated in async mode, replays the boot: built-in initcalls with their levels"
+                + " and own times, module inits with their load overheads and the modules.dep chains one worker loaded,"
+                + " devices with their probe times, the early boot, the hand-over to /init and userspace's time before"
+                + " each coldplug.")
         Manifest plan,
         @Schema(description = "The boot as the log shows it, in the report's vocabulary.") ObservedBoot observed,
         @Schema(description = "Every skipped or doubtful line and every inference, in line order.") List<IssueView> issues,
@@ -21,7 +24,7 @@ record DmesgImportResponse(
 
     @Schema(name = "DmesgImportSummary", description = "Counts of what the log holds and of what the plan holds.")
     record Summary(
-            @Schema(example = "1906") int lines,
+            @Schema(description = "Lines in the log.", example = "1906") int lines,
             @Schema(description = "Initcalls paired calling→returned.", example = "703") int initcalls,
             @Schema(description = "Of which built in.", example = "656") int builtinInitcalls,
             @Schema(description = "Of which module inits.", example = "47") int moduleInits,
