@@ -9,8 +9,10 @@ import dev.bootplan.manifest.DeviceSpec;
 import dev.bootplan.manifest.InitcallSpec;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.manifest.ModuleSpec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Puts the times a dmesg import measured into the skeleton. Exactly this is merged:
  * <ul>
- * <li>a module's {@code init} (its init routine's own time) from the log's module of the same name;</li>
+ * <li>a module's {@code init} (its init routine's own time), and whether it sits in the initramfs, from the log's
+ *     module of the same name; its {@code loadTime} too when the log measured one (a load in a coldplug);</li>
  * <li>a device's {@code probeTime} from the log's device of the same name;</li>
  * <li>the built-in initcalls: when the log holds any, its finished built-in initcalls (names, levels, own times,
  *     in log order) replace the skeleton's {@code <module>_init} ones, together with the log's early-boot time.
@@ -29,8 +32,10 @@ import java.util.stream.Collectors;
  *     whose devices the log never probes keeps its {@code <module>_init} initcall, placed at the end of the
  *     device level.</li>
  * </ul>
- * Nothing else is taken: not the log's drivers (named after initcalls) or its device-to-driver links (the
- * metadata decides which module binds a device), not its probe types, load times, dependencies or command line.
+ * The log's kernel-wide times (its initramfs, the hand-over to /init, userspace's time before each coldplug) are
+ * taken by {@link ModuleMetadataImport}. Nothing else: not the log's drivers (named after initcalls) or its
+ * device-to-driver links (the metadata decides which module binds a device), not its probe types, the dependencies
+ * it saw one worker load (modules.dep says what they are) or its command line.
  */
 final class LogMerge {
 
@@ -43,8 +48,10 @@ final class LogMerge {
     private LogMerge() {}
 
     static Merged merge(Skeleton s, Manifest log, Issues issues) {
+        Map<String, ModuleSpec> logModules = new LinkedHashMap<>();
+        log.modules().forEach(m -> logModules.putIfAbsent(ModuleNames.canonical(m.name()), m));
         Map<String, String> inits = new LinkedHashMap<>();
-        log.modules().forEach(m -> inits.putIfAbsent(ModuleNames.canonical(m.name()), m.init()));
+        logModules.forEach((name, m) -> inits.put(name, m.init()));
         Set<String> planModules = s.modules().stream().map(ModuleSpec::name).collect(Collectors.toSet());
         List<ModuleSpec> modules = new ArrayList<>(s.modules().size());
         int moduleInits = 0;
@@ -53,9 +60,12 @@ final class LogMerge {
             if (init != null) {
                 moduleInits++;
             }
-            modules.add(init == null ? m : new ModuleSpec(m.name(), init, m.size(), m.loadTime(), m.dependsOn(),
-                    m.options(), m.inInitramfs(), m.drivers()));
+            ModuleSpec seen = logModules.get(m.name());
+            boolean measuredLoad = seen != null && seen.loadTime() != null && !seen.loadTime().equals("0us");
+            modules.add(seen == null ? m : new ModuleSpec(m.name(), init, m.size(), measuredLoad ? seen.loadTime() : m.loadTime(),
+                    m.dependsOn(), m.options(), seen.inInitramfs(), m.drivers()));
         }
+        modules = withInitramfsDependencies(modules);
         List<String> unknownModules = inits.keySet().stream().filter(n -> !planModules.contains(n)).toList();
         if (!unknownModules.isEmpty()) {
             issues.add(0, 0, LOG_MODULE_UNKNOWN, "the log runs the init of " + unknownModules.size() + " module(s) that"
@@ -90,6 +100,28 @@ final class LogMerge {
         String earlyBoot = log.kernel() == null ? null : log.kernel().earlyBoot();
         return new Merged(new Skeleton(initcalls, modules, s.drivers(), devices, earlyBoot, s.tally()),
                 moduleInits, probeTimes, log.initcalls().size());
+    }
+
+    /**
+     * A module the initrd loaded sits in the initramfs with its modules.dep dependencies: dracut and
+     * initramfs-tools copy a module's dependencies with it, and the log only shows the ones that were loaded.
+     */
+    private static List<ModuleSpec> withInitramfsDependencies(List<ModuleSpec> modules) {
+        Map<String, ModuleSpec> byName = new LinkedHashMap<>();
+        modules.forEach(m -> byName.put(m.name(), m));
+        Set<String> inInitramfs = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        modules.stream().filter(m -> Boolean.TRUE.equals(m.inInitramfs())).forEach(m -> todo.add(m.name()));
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            ModuleSpec m = byName.get(name);
+            if (m != null && inInitramfs.add(name)) {
+                todo.addAll(m.dependsOn());
+            }
+        }
+        return modules.stream().map(m -> inInitramfs.contains(m.name()) && !Boolean.TRUE.equals(m.inInitramfs())
+                ? new ModuleSpec(m.name(), m.init(), m.size(), m.loadTime(), m.dependsOn(), m.options(), true, m.drivers())
+                : m).toList();
     }
 
     /** The log's built-in initcalls, each registering the skeleton's built-in drivers whose devices it probed. */

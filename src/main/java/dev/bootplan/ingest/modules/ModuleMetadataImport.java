@@ -157,8 +157,9 @@ public final class ModuleMetadataImport {
          * {@code earlyBoot}. A built-in driver is then registered by the log initcall that probed one of its
          * devices, or, if the log probes none, by its own {@code <module>_init} placed at the end of the device
          * level. The kernel version is the log's when {@link Options#kernelRelease} is null and the log printed
-         * one. Nothing else: not the log's drivers or which driver it saw bind a device, its probe types, load
-         * times, dependencies, command line or userspace times.
+         * one. Also its initramfs, hand-over to /init and userspace times, a module's measured load time and whether
+         * it sits in the initramfs. Nothing else: not the log's drivers or which driver it saw bind a device, its
+         * probe types, the dependencies it saw one worker load, or its command line.
          */
         public Inputs withLog(String source, PlanFromLog.Result plan) {
             return new Inputs(modulesDep, modulesBuiltin, builtinModinfo, modulesAlias, devices, source, plan);
@@ -225,8 +226,10 @@ public final class ModuleMetadataImport {
         String version = version(in.log(), depIssues);
         String name = options.name() != null ? options.name()
                 : "modules-" + (options.kernelRelease() != null ? options.kernelRelease() : version);
-        Manifest manifest = new Manifest(name, kernel(version, skeleton.earlyBoot()), null, null, null,
-                skeleton.initcalls(), skeleton.modules(), skeleton.drivers(), skeleton.devices(), null);
+        Manifest fromLog = in.log() == null ? null : in.log().manifest();
+        Manifest manifest = new Manifest(name, kernel(version, skeleton.earlyBoot(), fromLog), null, null, null,
+                skeleton.initcalls(), skeleton.modules(), skeleton.drivers(), skeleton.devices(),
+                fromLog == null ? null : fromLog.userspace());
 
         List<Issues> all = List.of(depIssues, builtinIssues, modinfoIssues, aliasIssues, deviceIssues, logIssues);
         List<ImportIssue> issues = new ArrayList<>();
@@ -278,8 +281,13 @@ public final class ModuleMetadataImport {
         return FALLBACK_VERSION;
     }
 
-    /** The one place that knows KernelSpec's shape: the version, module support, and the log's early boot. */
-    private static KernelSpec kernel(String version, String earlyBoot) {
-        return new KernelSpec(version, null, true, null, earlyBoot, null);
+    /**
+     * The one place that knows KernelSpec's shape: the version, module support, the log's early boot, and when a
+     * log was given its initramfs and hand-over to /init (userspace's times go with the manifest's userspace).
+     */
+    private static KernelSpec kernel(String version, String earlyBoot, Manifest log) {
+        KernelSpec seen = log == null ? null : log.kernel();
+        return new KernelSpec(version, null, true, seen == null ? null : seen.initramfs(), earlyBoot,
+                seen == null ? null : seen.initHandover());
     }
 }

@@ -155,4 +155,28 @@ class LogMergeTests {
         }
         assertThat(new ManifestNormalizer(ManifestLimits.defaults()).normalize(m).devices()).hasSize(4);
     }
+
+    @Test
+    void measuredLoadTimesInitramfsAndUserspaceTimesComeFromTheLog() {
+        Manifest m = new Manifest("vm", new KernelSpec("6.1", null, true, new dev.bootplan.manifest.InitramfsSpec(true, "0us"),
+                "100100us", "11633us"), null, null, null, List.of(),
+                List.of(new ModuleSpec("virtio_blk", "200us", null, "96000us", List.of("virtio"), null, true,
+                                List.of("virtio_blk")),
+                        new ModuleSpec("virtio_pci", "30us", null, "0us", List.of(), null, false, List.of())),
+                List.of(new DriverSpec("virtio_blk", "default", null, null, null)), List.of(),
+                new dev.bootplan.manifest.UserspaceSpec(null, null, "316784us", "308964us", "3273243us"));
+        ModuleMetadataImport.Result r = new ModuleMetadataImport(Options.defaults().withName("vm"))
+                .build(machine().withLog("boot.dmesg", new PlanFromLog.Result(m, List.of(), null)));
+        // virtio_blk's load was measured in a coldplug; virtio_pci's "0us" means the log could not say: the default stays.
+        // virtio_blk sits in the initramfs, so does its dependency virtio (dracut copies dependencies along).
+        assertThat(r.manifest().modules()).extracting(ModuleSpec::name, ModuleSpec::loadTime, ModuleSpec::inInitramfs)
+                .containsExactly(tuple("virtio", "4800us", true), tuple("virtio_pci", "4800us", false),
+                        tuple("virtio_blk", "96000us", true));
+        // The dependencies stay modules.dep's, not what one worker was seen loading.
+        assertThat(r.manifest().modules().get(2).dependsOn()).containsExactly("virtio");
+        assertThat(r.manifest().kernel().initHandover()).isEqualTo("11633us");
+        assertThat(r.manifest().kernel().initramfs().present()).isTrue();
+        assertThat(r.manifest().userspace().rootStartup()).isEqualTo("3273243us");
+        assertThat(r.manifest().userspace().initrdStartup()).isEqualTo("316784us");
+    }
 }
