@@ -47,6 +47,7 @@
 #   BENCH_JAVA_OPTS    JVM options for the service (default none: the JVM's own heap sizing; its GC
 #                      pauses are logged to target/bench/service-gc.log)
 #   BENCH_PORT         the service's port (default: a free one)
+#   BENCH_REBUILD=1    build the jar even if target/ has one (else an existing jar is timed as it is)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -109,7 +110,7 @@ done
 [ -n "$java_bin" ] || die "no JDK 21+ found to run the jar"
 
 jar=$(ls target/boot-plan-evaluator-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-if [ -z "$jar" ]; then
+if [ -z "$jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
   log "building the jar (./mvnw -B -ntp -q -DskipTests package)"
   ./mvnw -B -ntp -q -DskipTests package
   jar=$(ls target/boot-plan-evaluator-*.jar | grep -v plain | head -n 1)
@@ -117,8 +118,8 @@ fi
 cp "$jar" "$CACHE/service.jar"
 
 # bootplan.limits.max-import-size caps bodies under /api/v1/imports/ (default 64MB); max-body-size caps the
-# rest (default 8MB). A jar built before max-import-size existed gets only max-body-size, which then also
-# capped imports. The 200,000-initcall log is about 38 MB.
+# rest (default 8MB). A jar built before max-import-size existed (it came in with commit be1eefd) gets only
+# max-body-size, which then capped imports too. The 200,000-initcall log is about 39 MB.
 limits=(--bootplan.limits.max-body-size=512MB)
 if python3 - "$CACHE/service.jar" <<'EOF'; then limits+=(--bootplan.limits.max-import-size=512MB); fi
 import sys, zipfile
