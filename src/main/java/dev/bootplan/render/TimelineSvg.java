@@ -150,12 +150,39 @@ public final class TimelineSvg {
 
     private static void writeBar(Writer out, String lane, Lanes.Bar b, double rowY, int rowH, boolean labels)
             throws IOException {
+        // Written piece by piece, not concatenated first: a large log draws thousands of bars.
         double inset = rowH >= 12 ? 1 + b.depth() * 3 : Math.min(b.depth(), rowH / 2 - 1);
         double y = rowY + inset;
         double h = Math.max(1, rowH - 2 * inset);
-        String fill = b.kind() == null ? Palette.MIXED : Palette.kind(b.kind());
-        String rect = "<rect x=\"" + Fmt.px(b.x()) + "\" y=\"" + Fmt.px(y) + "\" width=\"" + Fmt.px(b.w()) + "\" height=\""
-                + Fmt.px(h) + "\" fill=\"" + fill + "\"" + (rowH >= 8 ? " stroke=\"#ffffff\" stroke-width=\"0.5\"" : "");
+        String label = labels && b.leaf() && b.span() != null ? fit(b.span().subject(), b.w() - 4, b.depth() == 0 ? 6.2 : 5.6) : null;
+        if (label != null) {
+            out.write("<g><title>");
+            writeTip(out, lane, b);
+            out.write("</title>");
+        }
+        out.write("<rect x=\"");
+        out.write(Fmt.px(b.x()));
+        out.write("\" y=\"");
+        out.write(Fmt.px(y));
+        out.write("\" width=\"");
+        out.write(Fmt.px(b.w()));
+        out.write("\" height=\"");
+        out.write(Fmt.px(h));
+        out.write("\" fill=\"");
+        out.write(b.kind() == null ? Palette.MIXED : Palette.kind(b.kind()));
+        out.write(rowH >= 8 ? "\" stroke=\"#ffffff\" stroke-width=\"0.5\"" : "\"");
+        if (label == null) {
+            out.write("><title>");
+            writeTip(out, lane, b);
+            out.write("</title></rect>\n");
+            return;
+        }
+        out.write("/><text x=\"" + Fmt.px(b.x() + 2) + "\" y=\"" + Fmt.px(y + h / 2 + 3.5) + "\" font-size=\""
+                + (b.depth() == 0 ? "10" : "9") + "\" fill=\"#111\">" + Escaping.escape(label) + "</text></g>\n");
+    }
+
+    /** The hover text of a bar: what it is, on which lane, from when to when. */
+    private static void writeTip(Writer out, String lane, Lanes.Bar b) throws IOException {
         String tip;
         if (b.span() == null) {
             tip = b.count() + " spans merged (" + (b.kind() == null ? "mixed kinds" : b.kind().name()) + ") on " + lane + ", "
@@ -165,14 +192,7 @@ public final class TimelineSvg {
             tip = s.subject() + " — " + s.kind().name() + " on " + lane + ", " + Fmt.time(s.startUs()) + " → "
                     + Fmt.time(s.endUs()) + " (" + Fmt.time(s.endUs() - s.startUs()) + ")";
         }
-        String label = labels && b.leaf() && b.span() != null ? fit(b.span().subject(), b.w() - 4, b.depth() == 0 ? 6.2 : 5.6) : null;
-        if (label == null) {
-            out.write(rect + "><title>" + Escaping.escape(tip) + "</title></rect>\n");
-            return;
-        }
-        out.write("<g><title>" + Escaping.escape(tip) + "</title>" + rect + "/><text x=\"" + Fmt.px(b.x() + 2) + "\" y=\""
-                + Fmt.px(y + h / 2 + 3.5) + "\" font-size=\"" + (b.depth() == 0 ? "10" : "9") + "\" fill=\"#111\">"
-                + Escaping.escape(label) + "</text></g>\n");
+        out.write(Escaping.escape(tip));
     }
 
     /** The name if it fits in {@code room} pixels, else elided with "…" if at least three characters fit, else null. */
