@@ -50,10 +50,7 @@ sealed interface Message {
     /** Starts like the printk {@code format} but does not fit it; null format: a number overflows its field. */
     record Malformed(String format) implements Message {}
 
-    String FN = "(\\S+?)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[([^\\]\\s]+)\\])?";
-    Pattern CALLING = Pattern.compile("calling  " + FN + " @ (\\d+)");
-    Pattern RETURNED = Pattern.compile("initcall " + FN + " returned (-?\\d+) after (\\d+) usecs");
-    Pattern PROBE = Pattern.compile("probe of (\\S+) returned (-?\\d+) after (\\d+) usecs");
+    // calling, initcall … returned and probe of … returned: HotFormats.
     Pattern ASYNC_WAITING = Pattern.compile("async_waiting @ (\\d+)");
     Pattern ASYNC_CONTINUING = Pattern.compile("async_continuing @ (\\d+) after (\\d+) usec");
     Pattern QUIRK = Pattern.compile("\\S+ \\S+: calling  (\\S+?)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)? @ \\d+");
@@ -76,18 +73,16 @@ sealed interface Message {
 
     private static Message readFormats(String t) {
         if (t.startsWith("calling ")) {
-            Matcher m = CALLING.matcher(t);
-            return m.matches() ? new Calling(m.group(1), m.group(2), parseInt(m.group(3))) : new Malformed("calling  %pS @ %i");
+            Calling c = HotFormats.calling(t);
+            return c != null ? c : new Malformed("calling  %pS @ %i");
         }
         if (t.startsWith("initcall ")) {
-            Matcher m = RETURNED.matcher(t);
-            return m.matches()
-                    ? new Returned(m.group(1), m.group(2), parseInt(m.group(3)), Long.parseLong(m.group(4)))
-                    : new Malformed("initcall %pS returned %d after %lld usecs");
+            Returned r = HotFormats.returned(t);
+            return r != null ? r : new Malformed("initcall %pS returned %d after %lld usecs");
         }
         if (t.startsWith("probe of ")) {
-            Matcher m = PROBE.matcher(t);
-            return m.matches() ? new Probe(m.group(1), parseInt(m.group(2)), Long.parseLong(m.group(3))) : new Malformed("probe of %s returned %d after %lld usecs");
+            Probe p = HotFormats.probe(t);
+            return p != null ? p : new Malformed("probe of %s returned %d after %lld usecs");
         }
         if (t.startsWith("entering initcall level: ")) {
             String level = t.substring("entering initcall level: ".length()).strip();
