@@ -59,7 +59,19 @@ final class Attribution {
         coarseClock = false;
     }
 
+    /**
+     * A duration of 1 to 999 µs was not counted in jiffies (a tick is at least 1 ms at HZ ≤ 1000): the clocksource
+     * switch is behind us even when the log lost its line (a log that starts late was read with the 10 ms slack
+     * throughout, and back-to-back sibling probes were nested into each other).
+     */
+    void sawDuration(long us) {
+        if (us > 0 && us < 1000) {
+            coarseClock = false;
+        }
+    }
+
     void probe(LogLine line, long at, Message.Probe p) {
+        sawDuration(p.durationUs());
         Mutable probe = new Mutable(p.device(), p.returnCode(), p.durationUs(), at, line.line(), line.column());
         int index = probes.size();
         probes.add(probe);

@@ -119,18 +119,22 @@ public final class DmesgParser {
                         "\"[" + raw.substring(line.badStampColumn(), raw.indexOf(']', line.badStampColumn())).strip()
                                 + "]\" is not a [seconds.micros] stamp; the line has no time");
             }
-            int split = Interleaving.nextStamp(line.text());
-            if (split > 0) {
+            // One record after another, in a loop: a line of 4096 characters holds 400 stamps, and a larger limit more.
+            while (true) {
+                int split = Interleaving.nextStamp(line.text());
                 int column = line.column() + split;
+                LogLine next = split < 0 ? null : LogLine.parse(line.line(), raw, column - 1);
+                // 0: an empty record, then a stamped one; only if the parse moved past that stamp, or this never ends
+                if (next == null || (split == 0 && next.stampUs() == null)) {
+                    readMessage(line, true);
+                    return;
+                }
                 issues.add(line.line(), column, INTERLEAVED_LINE,
                         "a second message starts at column " + column + "; both are read");
-                LogLine head = new LogLine(line.line(), line.stampUs(), line.callerPid(),
-                        line.text().substring(0, split).stripTrailing(), line.column(), 0);
-                readMessage(head, false);
-                readLine(LogLine.parse(line.line(), raw, column - 1), raw);
-                return;
+                readMessage(new LogLine(line.line(), line.stampUs(), line.callerPid(),
+                        line.text().substring(0, split).stripTrailing(), line.column(), 0), false);
+                line = next;
             }
-            readMessage(line, true);
         }
 
         private void readMessage(LogLine line, boolean mayWrap) {
@@ -196,7 +200,10 @@ public final class DmesgParser {
                     }
                     initcalls.calling(line, at, c, c.module() == null ? level : null);
                 }
-                case Message.Returned r -> initcalls.returned(line, at, r);
+                case Message.Returned r -> {
+                    attribution.sawDuration(r.reportedUs());
+                    initcalls.returned(line, at, r);
+                }
                 case Message.Probe p -> attribution.probe(line, at, p);
                 case Message.Level l -> {
                     level = l.level();

@@ -67,10 +67,16 @@ final class Initcalls {
         int index = candidates.remove(best);
         openOrder.remove(Integer.valueOf(index));
         InitcallRun c = runs.get(index);
-        runs.set(index, new InitcallRun(c.function(), c.module(), c.pid(), c.startUs(), at, r.returnCode(), r.reportedUs(),
-                c.level(), c.callingLine(), line.line()));
         long stamped = at - c.startUs();
-        if (r.reportedUs() > stamped + MISMATCH_SLACK_US) {
+        // Two CPUs' stamps can be a few µs out of order: a return stamped before its "calling" line must not end the
+        // call before it starts (a negative span in the plan and the timeline). It ends where it starts, and is noted.
+        runs.set(index, new InitcallRun(c.function(), c.module(), c.pid(), c.startUs(), Math.max(at, c.startUs()),
+                r.returnCode(), r.reportedUs(), c.level(), c.callingLine(), line.line()));
+        if (stamped < 0) {
+            issues.add(line.line(), line.column(), DURATION_MISMATCH, label + " reports " + r.reportedUs()
+                    + " usecs but its \"returned\" line is stamped " + -stamped + " µs before its \"calling\" line"
+                    + " (printk from another CPU); it is taken to end where it starts");
+        } else if (r.reportedUs() > stamped + MISMATCH_SLACK_US) {
             issues.add(line.line(), line.column(), DURATION_MISMATCH, label + " reports " + r.reportedUs()
                     + " usecs but its lines are " + stamped + " µs apart (a coarse clock before the clocksource switch?);"
                     + " the stamps are used");

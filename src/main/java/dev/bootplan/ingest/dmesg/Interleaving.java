@@ -8,9 +8,12 @@ final class Interleaving {
 
     private Interleaving() {}
 
-    /** Index in {@code text} where a second stamped record starts (its syslog prefix included), or -1. */
+    /**
+     * Index in {@code text} where a second stamped record starts (its syslog prefix included), or -1. 0 means the
+     * record before it is empty ("[ 0.500005] [ 0.500010] calling …"): searching from index 1 hid such a record.
+     */
     static int nextStamp(String text) {
-        int from = 1;
+        int from = 0;
         int open;
         while ((open = text.indexOf('[', from)) >= 0) {
             int close = text.indexOf(']', open);
@@ -26,12 +29,16 @@ final class Interleaving {
         return -1;
     }
 
-    /** Steps back over a {@code <N>} priority written just before the stamp. */
+    /**
+     * Steps back over a {@code <N>} priority written just before the stamp: one to three ASCII digits, as {@link LogLine}
+     * reads it (a longer one, or one of other scripts' digits, made the split land where LogLine saw no prefix and no
+     * stamp, and the record was lost).
+     */
     private static int syslogStart(String text, int open) {
         int lt = open - 1;
         if (lt > 0 && text.charAt(lt) == '>') {
             int k = lt - 1;
-            while (k > 0 && Character.isDigit(text.charAt(k))) {
+            while (k > 0 && k >= lt - 3 && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
                 k--;
             }
             if (text.charAt(k) == '<' && k < lt - 1) {

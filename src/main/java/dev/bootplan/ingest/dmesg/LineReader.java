@@ -49,8 +49,12 @@ final class LineReader {
         }
         lineNo++;
         int n = line.length();
-        if (n > 0 && line.charAt(n - 1) == '\r') {
-            line.setLength(n - 1);
+        if (!truncated && n > 0 && line.charAt(n - 1) == '\r') {
+            line.setLength(--n);
+        }
+        if (n > maxChars) { // the one character kept beyond the limit was not a CR: the line is cut
+            line.setLength(maxChars);
+            truncated = true;
         }
         return line.toString();
     }
@@ -65,7 +69,9 @@ final class LineReader {
     }
 
     private void append(StringBuilder line, int from, int to) {
-        int room = maxChars - line.length();
+        // One character beyond the limit is kept, so that the CR of a CRLF line of exactly maxChars characters is not
+        // taken for a cut (next() drops the CR, then cuts what is still too long).
+        int room = (int) Math.min(Integer.MAX_VALUE, maxChars + 1L) - line.length();
         if (to - from > room) {
             truncated = true;
             line.append(buf, from, Math.max(0, room));

@@ -39,7 +39,11 @@ record LogLine(int line, Long stampUs, Integer callerPid, String text, int colum
                 String inner = raw.substring(i + 1, close).strip();
                 if (inner.length() > 1 && (inner.charAt(0) == 'T' || inner.charAt(0) == 'C')
                         && digits(inner, 1, inner.length())) {
-                    caller = inner.charAt(0) == 'T' ? Integer.valueOf(Integer.parseInt(inner.substring(1))) : null;
+                    // A digit run longer than nine is no PID (and threw NumberFormatException out of the import):
+                    // the field is still a caller id, read without a PID.
+                    caller = inner.charAt(0) == 'T' && inner.length() <= 10
+                            ? Integer.valueOf(Integer.parseInt(inner.substring(1)))
+                            : null;
                     i = close + 1;
                 }
             }
