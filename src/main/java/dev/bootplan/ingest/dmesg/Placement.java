@@ -21,7 +21,7 @@ final class Placement {
      * probe time is part of ({@code heldIn}, -1 when it ran async), the stand-in supplier of a deferred device,
      * and its first probe (an index into {@link BootLog#probes()}).
      */
-    record Placed(String device, int owner, long probeUs, int heldIn, String supplier, int firstProbe) {}
+    record Placed(String device, int owner, long probeUs, int heldIn, String supplier, int firstProbe, int boundProbe) {}
 
     private final List<Placed> placed = new ArrayList<>();
     private final boolean[] asyncOwner;
@@ -66,7 +66,13 @@ final class Placement {
             if (!first.attributed()) {
                 continue; // reported by the parser as unattributed or ambiguous
             }
-            String owner = log.initcalls().get(first.context()).label();
+            InitcallRun call = log.initcalls().get(first.context());
+            String owner = call.label();
+            if (!call.finished()) {
+                issues.add(first.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device() + " ran in " + owner + ", which has no"
+                        + " \"returned\" line; the plan holds only calls that return, so it leaves the device out");
+                continue;
+            }
             if (first.context() == retryCall) {
                 issues.add(first.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device() + " is first seen in "
                         + "deferred_probe_initcall: its deferral is not in the log, so neither is its driver; its "
@@ -75,7 +81,7 @@ final class Placement {
             }
             switch (first.result()) {
                 case bound -> p.placed.add(new Placed(first.device(), first.context(), first.durationUs(), first.context(), null,
-                        runs.get(0)));
+                        runs.get(0), runs.get(0)));
                 case failed, notBound -> issues.add(first.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device()
                         + " returned " + first.returnCode() + " (not bound); the plan holds only devices that bind, so its "
                         + first.durationUs() + " µs stay in the own time of " + owner);
@@ -94,8 +100,8 @@ final class Placement {
 
     private void placeRetry(BootLog log, List<Integer> runs, int retryCall, Issues issues) {
         ProbeRun first = log.probes().get(runs.get(0));
-        ProbeRun bound = runs.stream().map(log.probes()::get).filter(r -> r.result() == ProbeResult.bound).findFirst()
-                .orElse(null);
+        int boundAt = runs.stream().filter(i -> log.probes().get(i).result() == ProbeResult.bound).findFirst().orElse(-1);
+        ProbeRun bound = boundAt < 0 ? null : log.probes().get(boundAt);
         InitcallRun owner = log.initcalls().get(first.context());
         if (bound == null) {
             issues.add(first.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device() + " deferred and never bound in the"
@@ -104,12 +110,13 @@ final class Placement {
             issues.add(first.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device() + " deferred in the module load "
                     + owner.label() + " and bound at line " + bound.line() + "; the plan holds deferrals of built-in drivers only");
         } else if (bound.parent() < 0 && bound.context() == retryCall && retryCall >= 0) {
-            placed.add(new Placed(first.device(), first.context(), bound.durationUs(), retryCall, null, runs.get(0)));
+            placed.add(new Placed(first.device(), first.context(), bound.durationUs(), retryCall, null, runs.get(0),
+                    boundAt));
         } else if (bound.parent() < 0 && !bound.attributed()) {
-            asyncOwner[first.context()] = true;
-            issues.add(bound.line(), 1, ASYNC_INFERRED, first.device() + " deferred at line " + first.line() + " and bound "
-                    + "outside every initcall: the driver registered by " + owner.label() + " is taken to prefer async probing");
-            placed.add(new Placed(first.device(), first.context(), bound.durationUs(), -1, null, runs.get(0)));
+            // Marked async only once inferSuppliers has kept the device: a driver must not turn async on the strength
+            // of a device the plan then leaves out.
+            placed.add(new Placed(first.device(), first.context(), bound.durationUs(), -1, null, runs.get(0),
+                    boundAt));
         } else {
             issues.add(bound.line(), 1, PROBE_TIME_KEPT, "probe of " + first.device() + " deferred at line " + first.line()
                     + " and bound here, inside " + (bound.parent() >= 0 ? "another probe"
@@ -147,9 +154,18 @@ final class Placement {
             issues.add(deferral.line(), 1, SUPPLIER_INFERRED, d.device() + " deferred (returned " + deferral.returnCode()
                     + "); the log does not name its supplier, so " + supplier.device() + " (bound at line "
                     + log.probes().get(supplier.firstProbe()).line() + ") stands in for it");
-            keep.add(new Placed(d.device(), d.owner(), d.probeUs(), d.heldIn(), supplier.device(), d.firstProbe()));
+            keep.add(new Placed(d.device(), d.owner(), d.probeUs(), d.heldIn(), supplier.device(), d.firstProbe(), d.boundProbe()));
         }
         placed.clear();
         placed.addAll(keep);
+        for (Placed d : placed) {
+            if (d.heldIn() < 0) {
+                asyncOwner[d.owner()] = true;
+                ProbeRun bound = log.probes().get(d.boundProbe());
+                issues.add(bound.line(), 1, ASYNC_INFERRED, d.device() + " deferred at line " + log.probes().get(d.firstProbe()).line()
+                        + " and bound outside every initcall: the driver registered by "
+                        + log.initcalls().get(d.owner()).label() + " is taken to prefer async probing");
+            }
+        }
     }
 }

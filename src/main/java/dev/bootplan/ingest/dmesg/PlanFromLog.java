@@ -16,6 +16,7 @@ import dev.bootplan.manifest.SystemdSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,23 +51,31 @@ public final class PlanFromLog {
                 held[d.heldIn()] += d.probeUs();
             }
         }
+        // One driver per built-in initcall, and one per module whichever of its loads probed the devices (a module
+        // loaded twice registers the same driver both times).
         Map<Integer, String> driverOf = new HashMap<>();
-        List<DriverSpec> drivers = new ArrayList<>();
+        Map<String, String> moduleDriver = new HashMap<>();
+        Map<String, Boolean> prefersAsync = new LinkedHashMap<>();
         Set<String> driverNames = new HashSet<>();
         for (int c = 0; c < calls.size(); c++) {
             if (byOwner.containsKey(c)) {
-                String driver = unique(calls.get(c).builtin() ? calls.get(c).function() : calls.get(c).module(), driverNames);
+                InitcallRun run = calls.get(c);
+                String driver = run.builtin() ? unique(run.function(), driverNames)
+                        : moduleDriver.computeIfAbsent(run.module(), m -> unique(m, driverNames));
                 driverOf.put(c, driver);
-                drivers.add(new DriverSpec(driver, placement.asyncOwner(c) ? "prefer-async" : "default", null, null, null));
+                prefersAsync.merge(driver, placement.asyncOwner(c), Boolean::logicalOr);
             }
         }
+        List<DriverSpec> drivers = new ArrayList<>();
+        prefersAsync.forEach((driver, isAsync) -> drivers.add(
+                new DriverSpec(driver, isAsync ? "prefer-async" : "default", null, null, null)));
 
         var init = log.events(LogEvent.InitStarted.class).stream().findFirst();
         boolean initramfs = init.isPresent() && init.get().init().equals("/init"); // rdinit's default: an initramfs ran
         UserspaceStartup.Startup startup = UserspaceStartup.of(log, initramfs, driverOf::containsKey, issues);
         Map<Integer, ModuleChains.Load> loads = ModuleChains.of(log, driverOf::containsKey, startup);
         List<InitcallSpec> initcalls = builtins(log, held, driverOf, issues);
-        List<ModuleSpec> modules = modules(log, held, driverOf, loads, issues);
+        List<ModuleSpec> modules = modules(log, held, moduleDriver, loads, issues);
         List<DeviceSpec> devices = new ArrayList<>();
         for (Placement.Placed d : placement.devices()) {
             devices.add(new DeviceSpec(d.device(), driverOf.get(d.owner()), us(d.probeUs()), null, null,
@@ -118,7 +127,7 @@ public final class PlanFromLog {
         return out;
     }
 
-    private static List<ModuleSpec> modules(BootLog log, long[] held, Map<Integer, String> driverOf,
+    private static List<ModuleSpec> modules(BootLog log, long[] held, Map<String, String> moduleDriver,
             Map<Integer, ModuleChains.Load> loads, Issues issues) {
         Long rootMounted = log.events(LogEvent.RootMounted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
         List<ModuleSpec> out = new ArrayList<>();
@@ -137,7 +146,7 @@ public final class PlanFromLog {
             ModuleChains.Load load = loads.getOrDefault(c, new ModuleChains.Load(0, List.of()));
             out.add(new ModuleSpec(run.module(), us(ownTime(run, run.endUs() - run.startUs(), held[c], issues)), null,
                     us(load.overheadUs()), load.dependsOn(), null, inInitramfs,
-                    driverOf.containsKey(c) ? List.of(driverOf.get(c)) : List.of()));
+                    moduleDriver.containsKey(run.module()) ? List.of(moduleDriver.get(run.module())) : List.of()));
         }
         return out;
     }

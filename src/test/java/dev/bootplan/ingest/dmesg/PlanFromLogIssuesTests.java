@@ -15,7 +15,6 @@ import dev.bootplan.manifest.UserspaceSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -346,7 +345,6 @@ class PlanFromLogIssuesTests {
     // --- plan-building bugs: PlanFromLog and Placement are someone else's work in progress; reported, not fixed here.
 
     @Test
-    @Disabled("bug: a device bound by a module's second load gets a driver (bar#2) that no module of the plan registers")
     void aDeviceOfASecondModuleLoadHasADriverTheModuleRegisters() {
         PlanFromLog.Result plan = plan("""
                 [    0.000000] Linux version 6.12.48-amd64 (debian-kernel@lists.debian.org)
@@ -359,25 +357,22 @@ class PlanFromLogIssuesTests {
                 [    3.000200] initcall bar_init+0x0/0x10 [bar] returned 0 after 190 usecs
                 """);
 
-        // today: bar1 → bar#2, a driver declared under /drivers that nothing registers, so bar1 never probes
+        // bar1 was once given a driver bar#2 that nothing registered, so it never probed
         assertThat(devicesWithoutARegisteredDriver(plan.manifest())).isEmpty();
     }
 
     @Test
-    @Disabled("bug: a device bound inside an unfinished initcall gets a driver that no initcall of the plan registers")
     void aDeviceOfAnUnfinishedInitcallHasADriverAnInitcallRegisters() {
         PlanFromLog.Result plan = plan(HEADER + """
                 [    4.000000] calling  hang_init+0x0/0x10 @ 1
                 [    4.000100] probe of hang0 returned 0 after 50 usecs
                 """);
 
-        // today: hang0 → hang_init, but unfinished initcalls are left out of the plan's initcalls
+        // hang0 was once put under hang_init, which the plan leaves out as unfinished
         assertThat(devicesWithoutARegisteredDriver(plan.manifest())).isEmpty();
     }
 
     @Test
-    @Disabled("bug: async-inferred makes a driver prefer-async on the strength of a device the plan then leaves out, and"
-            + " moves its other device, probed synchronously inside its initcall in the log, out of it")
     void aDriverWhoseOnlyAsyncEvidenceIsLeftOutStaysSynchronous() {
         PlanFromLog.Result plan = plan(HEADER + """
                 [    0.100100] calling  sdhci_driver_init+0x0/0x30 @ 1
@@ -389,7 +384,7 @@ class PlanFromLogIssuesTests {
 
         assertThat(plan.manifest().devices()).extracting(DeviceSpec::name, DeviceSpec::driver)
                 .containsExactly(tuple("mmc-a", "sdhci_driver_init"));
-        // today: "prefer-async", and 1 async driver
+        // it was once "prefer-async", with mmc-a moved out of its initcall
         assertThat(plan.manifest().drivers()).extracting(DriverSpec::name, DriverSpec::probeType)
                 .containsExactly(tuple("sdhci_driver_init", "default"));
         assertThat(plan.counts().asyncDrivers()).isZero();
