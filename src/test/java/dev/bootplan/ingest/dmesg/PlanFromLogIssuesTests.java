@@ -370,6 +370,9 @@ class PlanFromLogIssuesTests {
 
         // hang0 was once put under hang_init, which the plan leaves out as unfinished
         assertThat(devicesWithoutARegisteredDriver(plan.manifest())).isEmpty();
+        assertThat(issues(plan.issues(), "probe-time-kept")).containsExactly(issue("probe-time-kept", "dmesg:5:1: probe of"
+                + " hang0 ran in hang_init, which has no \"returned\" line; the plan holds only calls that return, so it leaves"
+                + " the device out"));
     }
 
     @Test
