@@ -20,8 +20,10 @@ final class Interleaving {
             if (close < 0) {
                 return -1;
             }
-            String inner = text.substring(open + 1, close).strip();
-            if (inner.length() - inner.indexOf('.') == 7 && LogLine.stampUs(inner) != null) {
+            int a = LogLine.skipSpace(text, open + 1, close);
+            int b = LogLine.skipSpaceBack(text, a, close);
+            int dot = text.indexOf('.', a);
+            if (dot >= a && b - dot == 7 && LogLine.stampUs(text, a, b) >= 0) {
                 return syslogStart(text, open);
             }
             from = open + 1;

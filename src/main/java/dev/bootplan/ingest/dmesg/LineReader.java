@@ -25,8 +25,27 @@ final class LineReader {
 
     /** The next line without its terminator, or null at the end. */
     String next() {
-        StringBuilder line = null;
         truncated = false;
+        if (pos == len && !fill()) {
+            return null;
+        }
+        // Fast path, nearly every line: it ends inside the buffer and is short enough, so one copy makes the String.
+        int first = pos;
+        int nl = first;
+        while (nl < len && buf[nl] != '\n') {
+            nl++;
+        }
+        if (nl < len && nl - first <= maxChars + 1L) {
+            pos = nl + 1;
+            lineNo++;
+            int end = nl > first && buf[nl - 1] == '\r' ? nl - 1 : nl;
+            if (end - first > maxChars) {
+                end = first + maxChars;
+                truncated = true;
+            }
+            return new String(buf, first, end - first);
+        }
+        StringBuilder line = null;
         while (true) {
             if (pos == len && !fill()) {
                 if (line == null) {

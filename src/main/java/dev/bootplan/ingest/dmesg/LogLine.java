@@ -22,11 +22,13 @@ record LogLine(int line, Long stampUs, Integer callerPid, String text, int colum
         if (i < raw.length() && raw.charAt(i) == '[') {
             int close = raw.indexOf(']', i);
             if (close > 0) {
-                String inner = raw.substring(i + 1, close).strip();
-                stamp = stampUs(inner);
-                if (stamp != null) {
+                int a = skipSpace(raw, i + 1, close);
+                int b = skipSpaceBack(raw, a, close);
+                long us = stampUs(raw, a, b);
+                if (us >= 0) {
+                    stamp = us;
                     i = close + 1;
-                } else if (!inner.isEmpty() && inner.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+                } else if (a < b && digitsOrDots(raw, a, b)) {
                     badStamp = i + 1;
                     i = close + 1;
                 }
@@ -56,14 +58,53 @@ record LogLine(int line, Long stampUs, Integer callerPid, String text, int colum
 
     /** "12.345678" in µs; fewer or more fraction digits are scaled. Null if it is not seconds.fraction. */
     static Long stampUs(String s) {
-        int dot = s.indexOf('.');
-        if (dot <= 0 || dot == s.length() - 1 || dot > 12 || !digits(s, 0, dot) || !digits(s, dot + 1, s.length())) {
-            return null;
+        long us = stampUs(s, 0, s.length());
+        return us < 0 ? null : us;
+    }
+
+    /**
+     * {@code s[from, to)} read as seconds.fraction in µs (fewer or more fraction digits are scaled), or -1. Read in
+     * place: every line of a log has a stamp, and a substring for each cost a tenth of a large import.
+     */
+    static long stampUs(String s, int from, int to) {
+        int dot = s.indexOf('.', from);
+        if (dot <= from || dot >= to - 1 || dot - from > 12 || !digits(s, from, dot) || !digits(s, dot + 1, to)) {
+            return -1;
         }
-        long seconds = Long.parseLong(s, 0, dot, 10);
-        String frac = s.substring(dot + 1);
-        frac = frac.length() >= 6 ? frac.substring(0, 6) : (frac + "000000").substring(0, 6);
-        return seconds * 1_000_000L + Long.parseLong(frac);
+        long us = Long.parseLong(s, from, dot, 10) * 1_000_000L;
+        long scale = 100_000;
+        for (int k = dot + 1; k < to && scale > 0; k++, scale /= 10) {
+            us += (s.charAt(k) - '0') * scale;
+        }
+        return us;
+    }
+
+    /** The first index from {@code from} that is not whitespace (as String.strip sees it), at most {@code to}. */
+    static int skipSpace(String s, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** One past the last index before {@code to} that is not whitespace, at least {@code from}. */
+    static int skipSpaceBack(String s, int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(s.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean digitsOrDots(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!Character.isDigit(c) && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean digits(String s, int from, int to) {
