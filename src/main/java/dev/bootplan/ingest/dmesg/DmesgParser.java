@@ -45,9 +45,10 @@ public final class DmesgParser {
         private String cmdline;
         private Integer systemd;
         private Integer cpus;
-        private Long firstStamp;
-        private Long lastStamp;
-        private Long maxStamp;
+        private boolean stamped;
+        private long firstStamp;
+        private long lastStamp;
+        private long maxStamp;
         private String level;
         private LogLine pending;
         private Message.Malformed pendingMessage;
@@ -91,7 +92,7 @@ public final class DmesgParser {
                     if (m != null && !(m instanceof Message.Malformed)) {
                         issues.add(first.line(), first.column(), WRAPPED_LINE,
                                 "message continues on line " + next.line() + "; the two lines are read as one");
-                        dispatch(new LogLine(first.line(), first.stampUs(), first.callerPid(), joined, first.column(), 0), m);
+                        dispatch(new LogLine(first.line(), first.stampUs(), first.callerPid(), joined, first.column()), m);
                         return true;
                     }
                 }
@@ -121,7 +122,7 @@ public final class DmesgParser {
             }
             // One record after another, in a loop: a line of 4096 characters holds 400 stamps, and a larger limit more.
             while (true) {
-                int split = Interleaving.nextStamp(line.text());
+                int split = Interleaving.nextStamp(line.source(), line.from());
                 int column = line.column() + split;
                 LogLine next = split < 0 ? null : LogLine.parse(line.line(), raw, column - 1);
                 // 0: an empty record, then a stamped one; only if the parse moved past that stamp, or this never ends
@@ -132,7 +133,7 @@ public final class DmesgParser {
                 issues.add(line.line(), column, INTERLEAVED_LINE,
                         "a second message starts at column " + column + "; both are read");
                 readMessage(new LogLine(line.line(), line.stampUs(), line.callerPid(),
-                        line.text().substring(0, split).stripTrailing(), line.column(), 0), false);
+                        line.source().substring(line.from(), line.from() + split).stripTrailing(), line.column()), false);
                 line = next;
             }
         }
@@ -142,7 +143,7 @@ public final class DmesgParser {
             if (stamp != null) {
                 noteStamp(line, stamp);
             }
-            Message m = Message.read(line.text());
+            Message m = Message.read(line.source(), line.from());
             if (m == null) {
                 return;
             }
@@ -159,8 +160,10 @@ public final class DmesgParser {
         }
 
         private void noteStamp(LogLine line, long stamp) {
-            if (firstStamp == null) {
+            if (!stamped) {
+                stamped = true;
                 firstStamp = stamp;
+                maxStamp = stamp;
                 if (stamp > 0) {
                     issues.add(line.line(), 1, TRUNCATED_START, "the log starts at " + Stamps.seconds(stamp)
                             + " s, not at 0: earlier lines were lost (ring buffer overrun); nothing before is imported");
@@ -170,7 +173,7 @@ public final class DmesgParser {
                         + Stamps.seconds(lastStamp) + " s (printk from another CPU); kept as printed");
             }
             lastStamp = stamp;
-            maxStamp = maxStamp == null ? stamp : Math.max(maxStamp, stamp);
+            maxStamp = Math.max(maxStamp, stamp);
         }
 
         private void dispatch(LogLine line, Message m) {
@@ -237,7 +240,9 @@ public final class DmesgParser {
             }
             List<ImportIssue> sorted = new ArrayList<>(issues.list());
             sorted.sort(Comparator.comparingInt(ImportIssue::line).thenComparingInt(ImportIssue::column));
-            return new BootLog(source, kernel, cmdline, systemd, cpus, firstStamp, maxStamp, lines, initcalls.runs(), probes, events,
+            Long first = stamped ? firstStamp : null;
+            Long last = stamped ? maxStamp : null;
+            return new BootLog(source, kernel, cmdline, systemd, cpus, first, last, lines, initcalls.runs(), probes, events,
                     sorted, issues.dropped());
         }
     }

@@ -16,12 +16,11 @@ final class HotFormats {
 
     private HotFormats() {}
 
-    static Message.Calling calling(String t) {
-        int at = "calling  ".length();
-        if (!t.startsWith("calling  ")) {
+    static Message.Calling calling(String t, int from) {
+        if (!t.startsWith("calling  ", from)) {
             return null;
         }
-        Fn fn = fn(t, at);
+        Fn fn = fn(t, from + "calling  ".length());
         if (fn == null || !t.startsWith(" @ ", fn.end)) {
             return null;
         }
@@ -31,11 +30,11 @@ final class HotFormats {
                 : null;
     }
 
-    static Message.Returned returned(String t) {
-        if (!t.startsWith("initcall ")) {
+    static Message.Returned returned(String t, int from) {
+        if (!t.startsWith("initcall ", from)) {
             return null;
         }
-        Fn fn = fn(t, "initcall ".length());
+        Fn fn = fn(t, from + "initcall ".length());
         if (fn == null || !t.startsWith(" returned ", fn.end)) {
             return null;
         }
@@ -44,18 +43,18 @@ final class HotFormats {
                 ? new Message.Returned(fn.function, fn.module, Math.toIntExact(rc[0]), rc[1]) : null;
     }
 
-    static Message.Probe probe(String t) {
-        int from = "probe of ".length();
-        if (!t.startsWith("probe of ")) {
+    static Message.Probe probe(String t, int from) {
+        if (!t.startsWith("probe of ", from)) {
             return null;
         }
-        int end = token(t, from);
-        if (end == from || !t.startsWith(" returned ", end)) {
+        int device = from + "probe of ".length();
+        int end = token(t, device);
+        if (end == device || !t.startsWith(" returned ", end)) {
             return null;
         }
         long[] rc = new long[2];
         return tail(t, end + " returned ".length(), rc)
-                ? new Message.Probe(t.substring(from, end), Math.toIntExact(rc[0]), rc[1]) : null;
+                ? new Message.Probe(t.substring(device, end), Math.toIntExact(rc[0]), rc[1]) : null;
     }
 
     /** A function, its optional +0xoff/0xsize dropped, and its optional " [module]"; {@code end} is just after. */

@@ -51,9 +51,10 @@ final class Initcalls {
     }
 
     void returned(LogLine line, long at, Message.Returned r) {
-        List<Integer> candidates = open.get(key(r.function(), r.module()));
-        String label = r.module() == null ? r.function() : r.function() + " [" + r.module() + "]";
+        String key = key(r.function(), r.module());
+        List<Integer> candidates = open.get(key);
         if (candidates == null || candidates.isEmpty()) {
+            String label = key;
             issues.add(line.line(), line.column(), UNMATCHED_RETURN,
                     "initcall " + label + " returned, but its \"calling\" line is not in the log; skipped");
             return;
@@ -65,7 +66,11 @@ final class Initcalls {
             }
         }
         int index = candidates.remove(best);
+        if (candidates.isEmpty()) {
+            open.remove(key); // only open calls stay: a log of 200,000 distinct initcalls must not keep them all
+        }
         openOrder.remove(Integer.valueOf(index));
+        String label = key;
         InitcallRun c = runs.get(index);
         long stamped = at - c.startUs();
         // Two CPUs' stamps can be a few µs out of order: a return stamped before its "calling" line must not end the

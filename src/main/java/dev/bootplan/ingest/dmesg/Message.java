@@ -63,79 +63,94 @@ sealed interface Message {
     Pattern RUN_INIT = Pattern.compile("Run (\\S+) as init process");
     Pattern VERSION = Pattern.compile("(?:Linux version |.*Manufacturer: Linux )(\\d+\\.\\d+)[^\\s]*.*");
 
-    static Message read(String t) {
+    /** The message in {@code s} from {@code from} to its end (a line's text after its stamp, read where it lies). */
+    static Message read(String s, int from) {
         try {
-            return readFormats(t);
+            return readFormats(s, from);
         } catch (NumberFormatException e) {
             return new Malformed(null);
         }
     }
 
-    private static Message readFormats(String t) {
-        if (t.startsWith("calling ")) {
-            Calling c = HotFormats.calling(t);
-            return c != null ? c : new Malformed("calling  %pS @ %i");
-        }
-        if (t.startsWith("initcall ")) {
-            Returned r = HotFormats.returned(t);
-            return r != null ? r : new Malformed("initcall %pS returned %d after %lld usecs");
-        }
-        if (t.startsWith("probe of ")) {
-            Probe p = HotFormats.probe(t);
-            return p != null ? p : new Malformed("probe of %s returned %d after %lld usecs");
-        }
-        if (t.startsWith("entering initcall level: ")) {
-            String level = t.substring("entering initcall level: ".length()).strip();
-            return level.isEmpty() || level.contains(" ") ? new Malformed("entering initcall level: %s") : new Level(level);
-        }
-        if (t.startsWith("async_waiting @ ")) {
-            Matcher m = ASYNC_WAITING.matcher(t);
-            return m.matches() ? new AsyncWaiting(parseInt(m.group(1))) : new Malformed("async_waiting @ %i");
-        }
-        if (t.startsWith("async_continuing @ ")) {
-            Matcher m = ASYNC_CONTINUING.matcher(t);
-            return m.matches() ? new AsyncContinuing(parseInt(m.group(1)), Long.parseLong(m.group(2)))
-                    : new Malformed("async_continuing @ %i after %lli usec");
-        }
-        return readOther(t);
+    static Message read(String t) {
+        return read(t, 0);
     }
 
-    private static Message readOther(String t) {
+    private static Message readFormats(String s, int from) {
+        if (s.startsWith("calling ", from)) {
+            Calling c = HotFormats.calling(s, from);
+            return c != null ? c : new Malformed("calling  %pS @ %i");
+        }
+        if (s.startsWith("initcall ", from)) {
+            Returned r = HotFormats.returned(s, from);
+            return r != null ? r : new Malformed("initcall %pS returned %d after %lld usecs");
+        }
+        if (s.startsWith("probe of ", from)) {
+            Probe p = HotFormats.probe(s, from);
+            return p != null ? p : new Malformed("probe of %s returned %d after %lld usecs");
+        }
+        if (s.startsWith("entering initcall level: ", from)) {
+            String level = s.substring(from + "entering initcall level: ".length()).strip();
+            return level.isEmpty() || level.contains(" ") ? new Malformed("entering initcall level: %s") : new Level(level);
+        }
         Matcher m;
-        if (t.contains(": calling  ") && (m = QUIRK.matcher(t)).matches()) {
+        if (s.startsWith("async_waiting @ ", from)) {
+            m = match(ASYNC_WAITING, s, from);
+            return m != null ? new AsyncWaiting(parseInt(m.group(1))) : new Malformed("async_waiting @ %i");
+        }
+        if (s.startsWith("async_continuing @ ", from)) {
+            m = match(ASYNC_CONTINUING, s, from);
+            return m != null ? new AsyncContinuing(parseInt(m.group(1)), Long.parseLong(m.group(2)))
+                    : new Malformed("async_continuing @ %i after %lli usec");
+        }
+        return readOther(s, from);
+    }
+
+    /** The other lines an import keeps: each is looked for cheaply first, and only then matched in full. */
+    private static Message readOther(String s, int from) {
+        Matcher m;
+        if (s.indexOf(": calling  ", from) >= 0 && (m = match(QUIRK, s, from)) != null) {
             return new QuirkCalling(m.group(1));
         }
-        if (t.contains("deferred probe pending") && (m = PENDING.matcher(t)).matches()) {
+        if (s.indexOf("deferred probe pending", from) >= 0 && (m = match(PENDING, s, from)) != null) {
             return new DeferredPending(m.group(1), m.group(2));
         }
-        if (t.contains("Direct firmware load for ") && (m = FIRMWARE.matcher(t)).matches()) {
+        if (s.indexOf("Direct firmware load for ", from) >= 0 && (m = match(FIRMWARE, s, from)) != null) {
             return new FirmwareFailed(m.group(1), m.group(2), parseInt(m.group(3)));
         }
-        if (t.contains("Worker [") && (m = UDEV.matcher(t)).matches()) {
+        if (s.indexOf("Worker [", from) >= 0 && (m = match(UDEV, s, from)) != null) {
             return new UdevTimeout(m.group(1), parseInt(m.group(2)), Long.parseLong(m.group(3)), m.group(4).equals("killed"));
         }
-        if (t.startsWith("Run ") && (m = RUN_INIT.matcher(t)).matches()) {
+        if (s.startsWith("Run ", from) && (m = match(RUN_INIT, s, from)) != null) {
             return new InitStarted(m.group(1));
         }
-        if (t.startsWith("VFS: Mounted root") || (t.startsWith("EXT4-fs (") && t.contains("): mounted filesystem"))) {
-            return new RootMounted(t);
+        if (s.startsWith("VFS: Mounted root", from)
+                || (s.startsWith("EXT4-fs (", from) && s.indexOf("): mounted filesystem", from) >= 0)) {
+            return new RootMounted(s.substring(from));
         }
-        if ((t.startsWith("Linux version ") || t.contains("Manufacturer: Linux ")) && (m = VERSION.matcher(t)).matches()) {
+        if ((s.startsWith("Linux version ", from) || s.indexOf("Manufacturer: Linux ", from) >= 0)
+                && (m = match(VERSION, s, from)) != null) {
             return new KernelVersion(m.group(1));
         }
-        if (t.contains(" running in system mode") && (m = SYSTEMD.matcher(t)).matches()) {
+        if (s.indexOf(" running in system mode", from) >= 0 && (m = match(SYSTEMD, s, from)) != null) {
             return new SystemdVersion(parseInt(m.group(1)));
         }
-        if (t.startsWith("smp: Brought up ") && (m = CPUS.matcher(t)).matches()) {
+        if (s.startsWith("smp: Brought up ", from) && (m = match(CPUS, s, from)) != null) {
             return new Cpus(parseInt(m.group(1)));
         }
-        if (t.startsWith("Kernel command line: ")) {
-            return new CommandLine(t.substring("Kernel command line: ".length()).strip());
+        if (s.startsWith("Kernel command line: ", from)) {
+            return new CommandLine(s.substring(from + "Kernel command line: ".length()).strip());
         }
-        if (t.startsWith("clocksource: Switched to clocksource")) {
+        if (s.startsWith("clocksource: Switched to clocksource", from)) {
             return new ClocksourceSwitched();
         }
         return null;
+    }
+
+    /** {@code p} matched against {@code s} from {@code from} to its end, or null. */
+    private static Matcher match(Pattern p, String s, int from) {
+        Matcher m = p.matcher(s).region(from, s.length());
+        return m.matches() ? m : null;
     }
 
     /** Return codes and PIDs are ints in the kernel; a longer digit run is not one of its lines (read() says so). */

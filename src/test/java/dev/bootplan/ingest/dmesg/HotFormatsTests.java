@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hand-written readers of the three hot formats agree with the regular expressions they replaced, on every
  * line of the real log and on seeded mutations of those lines (characters changed, inserted, dropped; numbers
- * lengthened past their field).
+ * lengthened past their field), read alone and in place after a stamp.
  */
 class HotFormatsTests {
 
@@ -62,9 +62,10 @@ class HotFormatsTests {
         }
     }
 
-    private static String hand(Pattern p, String t) {
+    private static String hand(Pattern p, String t, int from) {
         try {
-            Object o = p == CALLING ? HotFormats.calling(t) : p == RETURNED ? HotFormats.returned(t) : HotFormats.probe(t);
+            Object o = p == CALLING ? HotFormats.calling(t, from) : p == RETURNED ? HotFormats.returned(t, from)
+                    : HotFormats.probe(t, from);
             return String.valueOf(o);
         } catch (NumberFormatException e) {
             return "malformed";
@@ -73,7 +74,10 @@ class HotFormatsTests {
 
     private static void agree(String t) {
         for (Pattern p : List.of(CALLING, RETURNED, PROBE)) {
-            assertThat(hand(p, t)).as("%s on \"%s\"", p, t).isEqualTo(reference(p, t));
+            String expected = reference(p, t);
+            assertThat(hand(p, t, 0)).as("%s on \"%s\"", p, t).isEqualTo(expected);
+            // Read in place after a line's stamp, as the parser does: the same answer.
+            assertThat(hand(p, "[    1.000000] " + t, 15)).as("%s after a stamp on \"%s\"", p, t).isEqualTo(expected);
         }
     }
 
