@@ -46,9 +46,14 @@ public class DmesgImportService {
         return new Imported(parsed, plan, ObservedTimeline.of(parsed), issues);
     }
 
-    /** Only what a chart needs: the parse and the observed boot, drawn onto {@code out}. */
-    public void drawLog(String source, Reader log, String kernelVersion, Writer out) throws IOException {
-        new TimelineSvg().write(ObservedTimeline.of(parse(source, log, kernelVersion)), out);
+    /** Only what a chart needs: the parse and the observed boot (no plan is built). */
+    public ObservedBoot observe(String source, Reader log, String kernelVersion) {
+        return ObservedTimeline.of(parse(source, log, kernelVersion));
+    }
+
+    /** The observed timeline as SVG onto {@code out}. */
+    public void draw(ObservedBoot boot, Writer out) throws IOException {
+        new TimelineSvg().write(boot, out);
     }
 
     public Checked check(Manifest manifest, ProbingMode mode, String source, Reader log) {

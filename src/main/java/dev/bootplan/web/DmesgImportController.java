@@ -1,6 +1,7 @@
 package dev.bootplan.web;
 
 import dev.bootplan.manifest.Manifest;
+import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.service.DmesgImportService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,11 +12,14 @@ import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,13 +84,13 @@ class DmesgImportController {
 
     @PostMapping(path = PATH, consumes = TEXT, produces = PictureConverter.SVG)
     @Hidden // documented on importText
-    String drawText(HttpServletRequest request, @KernelVersionParameter @RequestParam(required = false) String kernelVersion)
-            throws IOException {
+    void drawText(HttpServletRequest request, HttpServletResponse response,
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+        ObservedBoot boot;
         try (Reader log = utf8(request.getInputStream())) {
-            StringWriter svg = new StringWriter(65_536);
-            imports.drawLog("dmesg", log, kernelVersion, svg);
-            return svg.toString();
+            boot = imports.observe("dmesg", log, kernelVersion);
         }
+        writeSvg(boot, response);
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = JSON)
@@ -102,13 +106,26 @@ class DmesgImportController {
 
     @PostMapping(path = PATH, consumes = FORM, produces = PictureConverter.SVG)
     @Hidden // documented on importText
-    String drawForm(@RequestPart("log") MultipartFile log,
+    void drawForm(@RequestPart("log") MultipartFile log, HttpServletResponse response,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+        ObservedBoot boot;
         try (Reader in = utf8(log.getInputStream())) {
-            StringWriter svg = new StringWriter(65_536);
-            imports.drawLog(Uploads.sourceName(log), in, kernelVersion, svg);
-            return svg.toString();
+            boot = imports.observe(Uploads.sourceName(log), in, kernelVersion);
         }
+        writeSvg(boot, response);
+    }
+
+    /**
+     * Streams the chart into the response: a 200,000-initcall log draws megabytes of SVG, which a String would hold
+     * twice more (the writer's buffer, then the bytes). Reached only once the log is read, so a log that cannot be
+     * used still gets its problem document.
+     */
+    private void writeSvg(ObservedBoot boot, HttpServletResponse response) throws IOException {
+        response.setContentType(PictureConverter.SVG);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 65_536);
+        imports.draw(boot, out);
+        out.flush();
     }
 
     @PostMapping(path = PATH + "/checks", consumes = FORM, produces = JSON)

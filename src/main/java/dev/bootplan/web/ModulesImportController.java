@@ -38,7 +38,8 @@ class ModulesImportController {
             + "`find /sys/devices -name modalias -exec grep -H . {} +`) bound as udev's kmod builtin would: a built-in "
             + "whose `modules.builtin.modinfo` alias matches, else the first module of `modules.alias` that does. "
             + "Times are defaults (medians of a real boot) unless a `dmesg` with initcall_debug of the same machine is "
-            + "given: then its module init times, probe times and built-in initcalls replace them. Every skipped or "
+            + "given: then its module init and load times, probe times, built-in initcalls, initramfs, hand-over to /init "
+            + "and userspace times replace them (which module binds a device stays the metadata's). Every skipped or "
             + "doubtful line is an issue (`source:line:col: message`, with a code). A `modules.dep` without a module is a "
             + "422 import-failed problem listing the issues.";
 

@@ -87,4 +87,12 @@ class DmesgImportControllerTests {
         assertThat(result).bodyJson().extractingPath("$.check.milestones[0].subject").isEqualTo("initcallsDone");
         assertThat(result).bodyJson().extractingPath("$.check.milestones[0].differenceUs").isEqualTo(0);
     }
+
+    @Test
+    void aLogWithoutInitcallsAskedForAsSvgIsStillAProblemDocument() {
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/dmesg").contentType(MediaType.TEXT_PLAIN)
+                .accept(MediaType.valueOf("image/svg+xml")).content("hello\nworld\n").exchange();
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.issues[0].code").isEqualTo("no-initcalls");
+    }
 }

@@ -76,7 +76,7 @@ final class Attribution {
         int index = probes.size();
         probes.add(probe);
         long slack = coarseClock ? COARSE_SLACK_US : SLACK_US;
-        List<Integer> around = new ArrayList<>();
+        List<Integer> around = new ArrayList<>(2);
         for (int c : initcalls.open()) {
             InitcallRun run = initcalls.get(c);
             if (run.startUs() <= probe.start() + slack && (line.callerPid() == null || line.callerPid() == run.pid())) {
@@ -99,7 +99,7 @@ final class Attribution {
     private final List<List<String>> ambiguousWith = new ArrayList<>();
 
     private void nest(int index, Mutable probe, long slack) {
-        List<Integer> list = outermost.computeIfAbsent(probe.context, k -> new ArrayList<>());
+        List<Integer> list = outermost.computeIfAbsent(probe.context, k -> new ArrayList<>(2));
         if (probe.duration > 0) {
             while (!list.isEmpty()) {
                 Mutable last = probes.get(list.get(list.size() - 1));

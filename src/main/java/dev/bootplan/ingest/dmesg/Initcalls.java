@@ -46,7 +46,7 @@ final class Initcalls {
     void calling(LogLine line, long at, Message.Calling c, String level) {
         int index = runs.size();
         runs.add(new InitcallRun(c.function(), c.module(), c.pid(), at, null, null, null, level, line.line(), null));
-        open.computeIfAbsent(key(c.function(), c.module()), k -> new ArrayList<>()).add(index);
+        open.computeIfAbsent(key(c.function(), c.module()), k -> new ArrayList<>(1)).add(index);
         openOrder.add(index);
     }
 
