@@ -21,12 +21,17 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real boots in: a dmesg with initcall_debug as plain text or as the {@code log} part of a form. The body is
@@ -50,9 +55,11 @@ class DmesgImportController {
             + "import-failed problem listing the issues.";
 
     private final DmesgImportService imports;
+    private final JsonMapper json;
 
-    DmesgImportController(DmesgImportService imports) {
+    DmesgImportController(DmesgImportService imports, JsonMapper json) {
         this.imports = imports;
+        this.json = json;
     }
 
     /*
@@ -130,21 +137,56 @@ class DmesgImportController {
 
     @PostMapping(path = PATH + "/checks", consumes = FORM, produces = JSON)
     @Operation(summary = "Hold a plan's prediction against a real log",
-            description = "Simulates the manifest (part `manifest`, JSON) in the given mode and compares it with the log "
+            description = "Simulates the manifest (part `manifest`, read as JSON whatever type the part declares, so "
+                    + "`curl -F manifest=@plan.json` works) in the given mode and compares it with the log "
                     + "(part `log`): per milestone, built-in initcall, module init and device, the observed and predicted end "
                     + "times and their difference, so that you can see where the model and the machine disagree.")
     @ApiResponse(responseCode = "200", description = "The differences.")
     @ManifestProblemResponses
     PredictionCheckResponse check(
-            @Parameter(description = "The plan (a manifest, as for POST /api/v1/evaluations).")
-            @RequestPart("manifest") Manifest manifest,
+            @Parameter(description = "The plan (a manifest, as for POST /api/v1/evaluations), JSON whatever type the part"
+                    + " declares (`curl -F manifest=@plan.json` sends application/octet-stream).",
+                    schema = @Schema(implementation = Manifest.class))
+            @RequestPart("manifest") MultipartFile manifestPart,
             @Parameter(description = "The real boot's log.") @RequestPart("log") MultipartFile log,
             @Parameter(description = "The probing mode to simulate; the mode the machine booted in is async.",
                     schema = @Schema(type = "string", defaultValue = "async",
                             allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
             @RequestParam(defaultValue = "async") String mode) throws IOException {
+        Manifest manifest = readManifest(manifestPart);
         try (Reader in = utf8(log.getInputStream())) {
             return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), Uploads.sourceName(log), in));
+        }
+    }
+
+    /**
+     * The manifest part read with the same strict mapper as every JSON body. Read here rather than by Spring's part
+     * converter, which takes only parts declared application/json, and curl declares a file part
+     * application/octet-stream unless told otherwise; a part that is not a manifest is the usual 400.
+     */
+    private Manifest readManifest(MultipartFile part) throws IOException {
+        try (InputStream in = part.getInputStream()) {
+            return json.readValue(in, Manifest.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException("the manifest part is not a readable manifest: " + e.getOriginalMessage(),
+                    e, new PartMessage(part));
+        }
+    }
+
+    /** A form part as an HTTP message, for the exception that says it could not be read. */
+    private record PartMessage(MultipartFile part) implements HttpInputMessage {
+        @Override
+        public InputStream getBody() throws IOException {
+            return part.getInputStream();
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            if (part.getContentType() != null) {
+                headers.set(HttpHeaders.CONTENT_TYPE, part.getContentType());
+            }
+            return headers;
         }
     }
 

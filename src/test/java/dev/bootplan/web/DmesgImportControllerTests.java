@@ -95,4 +95,27 @@ class DmesgImportControllerTests {
         assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.issues[0].code").isEqualTo("no-initcalls");
     }
+
+    @Test
+    void aManifestPartSentAsCurlSendsFilesIsReadAsJson() throws Exception {
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/dmesg/checks").multipart()
+                .file(new MockMultipartFile("manifest", "plan.json", "application/octet-stream", MINIMAL_PLAN))
+                .file(new MockMultipartFile("log", "rpi4.dmesg", "text/plain", Files.readAllBytes(RPI4))).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.check.mode").isEqualTo("async");
+    }
+
+    @Test
+    void aManifestPartThatIsNotJsonIsABadRequestWithAPointer() throws Exception {
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/dmesg/checks").multipart()
+                .file(new MockMultipartFile("manifest", "plan.json", "application/json",
+                        "{\"kernel\": {\"version\": 6}}".getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("log", "rpi4.dmesg", "text/plain", Files.readAllBytes(RPI4))).exchange();
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").asString().startsWith("https://bootplan.dev/problems/json-");
+    }
+
+    private static final byte[] MINIMAL_PLAN = """
+            {"kernel": {"version": "6.18"}, "initcalls": [{"name": "a", "level": "device", "duration": "1ms"}]}
+            """.getBytes(StandardCharsets.UTF_8);
 }
