@@ -6,6 +6,7 @@ import static dev.bootplan.ingest.modules.ModulesIssueKind.LOG_MODULE_UNKNOWN;
 
 import dev.bootplan.ingest.Issues;
 import dev.bootplan.manifest.DeviceSpec;
+import dev.bootplan.manifest.DriverSpec;
 import dev.bootplan.manifest.InitcallSpec;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.manifest.ModuleSpec;
@@ -53,10 +54,15 @@ final class LogMerge {
         Map<String, String> inits = new LinkedHashMap<>();
         logModules.forEach((name, m) -> inits.put(name, m.init()));
         Set<String> planModules = s.modules().stream().map(ModuleSpec::name).collect(Collectors.toSet());
+        Set<String> planDevices = s.devices().stream().map(DeviceSpec::name).collect(Collectors.toSet());
+        Held held = Held.of(log, planDevices);
         List<ModuleSpec> modules = new ArrayList<>(s.modules().size());
         int moduleInits = 0;
         for (ModuleSpec m : s.modules()) {
             String init = inits.get(m.name());
+            if (init != null && held.inModule().containsKey(m.name())) {
+                init = plus(init, held.inModule().get(m.name()));
+            }
             if (init != null) {
                 moduleInits++;
             }
@@ -85,18 +91,20 @@ final class LogMerge {
             }
             devices.add(d);
         }
-        Set<String> planDevices = s.devices().stream().map(DeviceSpec::name).collect(Collectors.toSet());
         List<String> unknownDevices = logDevices.keySet().stream().filter(n -> !planDevices.contains(n)).toList();
         if (!unknownDevices.isEmpty()) {
+            long kept = held.inModule().entrySet().stream().filter(e -> planModules.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum() + (log.initcalls().isEmpty() ? 0 : held.total(held.inInitcall()));
             issues.add(0, 0, LOG_DEVICE_UNKNOWN, "the log probes " + unknownDevices.size() + " device(s) the plan does"
-                    + " not hold (" + SkeletonBuilder.names(unknownDevices) + "); their probe times are not used");
+                    + " not hold (" + SkeletonBuilder.names(unknownDevices) + "); " + kept + " µs of their probe time stay"
+                    + " in the own time of the calls that ran them, the rest is not used");
         }
 
         if (log.initcalls().isEmpty()) {
             return new Merged(new Skeleton(s.initcalls(), modules, s.drivers(), devices, s.earlyBoot(), s.tally()),
                     moduleInits, probeTimes, 0);
         }
-        List<InitcallSpec> initcalls = initcalls(s, log, issues);
+        List<InitcallSpec> initcalls = initcalls(s, log, held, issues);
         String earlyBoot = log.kernel() == null ? null : log.kernel().earlyBoot();
         return new Merged(new Skeleton(initcalls, modules, s.drivers(), devices, earlyBoot, s.tally()),
                 moduleInits, probeTimes, log.initcalls().size());
@@ -125,7 +133,7 @@ final class LogMerge {
     }
 
     /** The log's built-in initcalls, each registering the skeleton's built-in drivers whose devices it probed. */
-    private static List<InitcallSpec> initcalls(Skeleton s, Manifest log, Issues issues) {
+    private static List<InitcallSpec> initcalls(Skeleton s, Manifest log, Held held, Issues issues) {
         Map<String, Integer> callOfLogDriver = new HashMap<>();
         for (int c = 0; c < log.initcalls().size(); c++) {
             for (String d : log.initcalls().get(c).drivers()) {
@@ -162,9 +170,80 @@ final class LogMerge {
             if (endOfDevice == log.initcalls().size() && LEVELS.indexOf(call.level()) > LEVELS.indexOf("device")) {
                 endOfDevice = c;
             }
-            out.add(new InitcallSpec(call.name(), call.level(), call.duration(), registers.get(c)));
+            long extra = held.inInitcall().getOrDefault(c, 0L);
+            out.add(new InitcallSpec(call.name(), call.level(), extra == 0 ? call.duration() : plus(call.duration(), extra),
+                    registers.get(c)));
         }
         out.addAll(endOfDevice, unplaced);
         return out;
+    }
+
+    /**
+     * The probe time of the log's devices the plan does not hold, by the call that ran it. The log's plan took that
+     * time out of its calls' own time (the device was to probe there); with the device gone it goes back in, so the
+     * call still ends when the log says. A device that deferred was retried in deferred_probe_initcall, unless its
+     * driver probes asynchronously (then no call held it).
+     */
+    private record Held(Map<Integer, Long> inInitcall, Map<String, Long> inModule) {
+
+        static Held of(Manifest log, Set<String> planDevices) {
+            Map<String, Integer> callOfDriver = new HashMap<>();
+            for (int c = 0; c < log.initcalls().size(); c++) {
+                for (String d : log.initcalls().get(c).drivers()) {
+                    callOfDriver.put(d, c);
+                }
+            }
+            Map<String, String> moduleOfDriver = new HashMap<>();
+            log.modules().forEach(m -> m.drivers().forEach(d -> moduleOfDriver.put(d, ModuleNames.canonical(m.name()))));
+            Set<String> asyncDrivers = log.drivers().stream().filter(d -> "prefer-async".equals(d.probeType()))
+                    .map(DriverSpec::name).collect(Collectors.toSet());
+            int retry = -1;
+            for (int c = 0; c < log.initcalls().size(); c++) {
+                if (log.initcalls().get(c).name().equals("deferred_probe_initcall")) {
+                    retry = c;
+                }
+            }
+            Map<Integer, Long> inInitcall = new HashMap<>();
+            Map<String, Long> inModule = new HashMap<>();
+            for (DeviceSpec d : log.devices()) {
+                long us = us(d.probeTime());
+                if (planDevices.contains(d.name()) || us <= 0) {
+                    continue;
+                }
+                boolean deferred = d.suppliers() != null && !d.suppliers().isEmpty();
+                if (deferred) {
+                    if (retry >= 0 && !asyncDrivers.contains(d.driver())) {
+                        inInitcall.merge(retry, us, Long::sum);
+                    }
+                } else if (callOfDriver.containsKey(d.driver())) {
+                    inInitcall.merge(callOfDriver.get(d.driver()), us, Long::sum);
+                } else if (moduleOfDriver.containsKey(d.driver())) {
+                    inModule.merge(moduleOfDriver.get(d.driver()), us, Long::sum);
+                }
+            }
+            return new Held(inInitcall, inModule);
+        }
+
+        long total(Map<Integer, Long> held) {
+            return held.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A duration as PlanFromLog writes them ("123us"), or -1 for any other form. */
+    private static long us(String duration) {
+        if (duration == null || !duration.endsWith("us")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(duration, 0, duration.length() - 2, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** {@code duration} plus {@code extraUs}, in the same form; unchanged when it is not in that form. */
+    private static String plus(String duration, long extraUs) {
+        long us = us(duration);
+        return us < 0 ? duration : Skeleton.us(us + extraUs);
     }
 }

@@ -179,4 +179,29 @@ class LogMergeTests {
         assertThat(r.manifest().userspace().rootStartup()).isEqualTo("3273243us");
         assertThat(r.manifest().userspace().initrdStartup()).isEqualTo("316784us");
     }
+
+    @Test
+    void theProbeTimeOfALogDeviceThePlanDoesNotHoldStaysInItsCall() {
+        // serial0 (no modalias, so not in the plan) was probed for 700 µs inside i8042_init, whose own time in the log's
+        // plan is 100 µs without it; late_thing's deferred device (1 ms) was retried in deferred_probe_initcall.
+        Manifest m = new Manifest("vm", new KernelSpec("6.1", null, true, null, "100100us", null), null, null, null,
+                List.of(new InitcallSpec("cmos_init", "device", "150us", List.of("cmos_init")),
+                        new InitcallSpec("i8042_init", "device", "100us", List.of("i8042_init")),
+                        new InitcallSpec("late_thing", "late", "100us", List.of("late_thing")),
+                        new InitcallSpec("deferred_probe_initcall", "late", "20us", List.of())),
+                List.of(), List.of(new DriverSpec("cmos_init", "default", null, null, null),
+                        new DriverSpec("i8042_init", "default", null, null, null),
+                        new DriverSpec("late_thing", "default", null, null, null)),
+                List.of(device("rtc_cmos", "cmos_init", "50us"), device("serial0", "i8042_init", "700us"),
+                        new DeviceSpec("late0", "late_thing", "1000us", null, null, List.of("serial0"), null, null, null, null)),
+                null);
+        ModuleMetadataImport.Result r = new ModuleMetadataImport(Options.defaults().withName("vm"))
+                .build(machine().withLog("boot.dmesg", new PlanFromLog.Result(m, List.of(), null)));
+        assertThat(r.manifest().initcalls()).extracting(InitcallSpec::name, InitcallSpec::duration).containsExactly(
+                tuple("cmos_init", "150us"), tuple("i8042_init", "800us"), tuple("pcspkr_init", "2us"),
+                tuple("late_thing", "100us"), tuple("deferred_probe_initcall", "1020us"));
+        assertThat(r.issues()).extracting(ImportIssue::toString).contains("boot.dmesg:0:0: the log probes 2 device(s) the plan"
+                + " does not hold (serial0, late0); 1700 µs of their probe time stay in the own time of the calls that ran them,"
+                + " the rest is not used");
+    }
 }

@@ -291,7 +291,8 @@ class ModulesIssuesTests {
                 "boot.dmesg:0:0: the log runs the init of 1 module(s) that modules.dep does not list (foo); their times are"
                         + " not used");
         assertThat(of(LOG_DEVICE_UNKNOWN, issues)).containsExactly(
-                "boot.dmesg:0:0: the log probes 1 device(s) the plan does not hold (foo0); their probe times are not used");
+                "boot.dmesg:0:0: the log probes 1 device(s) the plan does not hold (foo0); 0 µs of their probe time stay in"
+                        + " the own time of the calls that ran them, the rest is not used");
         assertThat(of(BUILTIN_NOT_IN_LOG, issues)).containsExactly(
                 "boot.dmesg:0:0: pcspkr is built in and has devices in the plan, but the log probes none of them in a"
                         + " built-in initcall; its initcall pcspkr_init is placed at the end of the device level");
