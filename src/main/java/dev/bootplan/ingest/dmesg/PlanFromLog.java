@@ -172,8 +172,8 @@ public final class PlanFromLog {
         long at = init.get().atUs();
         long last = log.initcalls().stream().filter(r -> r.builtin() && r.finished() && r.endUs() <= at)
                 .mapToLong(InitcallRun::endUs).max().orElse(at);
-        long async = log.probes().stream().filter(p -> !p.attributed() && p.result() == ProbeResult.bound && p.endUs() <= at).mapToLong(ProbeRun::endUs).max()
-                .orElse(last);
+        long async = log.probes().stream().filter(p -> !p.attributed() && p.result() == ProbeResult.bound && p.endUs() <= at)
+                .mapToLong(ProbeRun::endUs).max().orElse(last);
         return Math.max(0, at - Math.max(last, async));
     }
 

@@ -5,6 +5,8 @@ import static dev.bootplan.ingest.dmesg.DmesgIssueKind.USERSPACE_INFERRED;
 import dev.bootplan.ingest.Issues;
 import dev.bootplan.manifest.UserspaceSpec;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * How long userspace took before each udev coldplug, read off the log. The log prints no "udevadm trigger", so the
@@ -31,18 +33,18 @@ final class UserspaceStartup {
     private UserspaceStartup() {}
 
     /** {@code bindsDevices}: the indices (into {@link BootLog#initcalls()}) of the module inits the plan gives devices. */
-    static Startup of(BootLog log, boolean initramfs, java.util.function.IntPredicate bindsDevices, Issues issues) {
+    static Startup of(BootLog log, boolean initramfs, IntPredicate bindsDevices, Issues issues) {
         Long init = log.events(LogEvent.InitStarted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
         if (init == null) {
             return new Startup(UserspaceSpec.none(), null, null);
         }
         Long root = log.events(LogEvent.RootMounted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
-        List<InitcallRun> loads = java.util.stream.IntStream.range(0, log.initcalls().size()).filter(bindsDevices)
+        List<InitcallRun> loads = IntStream.range(0, log.initcalls().size()).filter(bindsDevices)
                 .mapToObj(log.initcalls()::get).filter(r -> !r.builtin() && r.finished() && r.startUs() >= init).toList();
         if (!initramfs || root == null) {
             long rootStartup = loads.isEmpty() ? 0 : loads.get(0).startUs() - init;
-            note(issues, "/init at " + Stamps.seconds(init) + " s; the first init of a module with devices at " + first(loads) + " s", 0, 0,
-                    rootStartup);
+            note(issues, "/init at " + Stamps.seconds(init) + " s; the first init of a module with devices at " + first(loads)
+                    + " s", 0, 0, rootStartup);
             return new Startup(new UserspaceSpec(null, null, null, null, us(rootStartup)), null,
                     loads.isEmpty() ? null : loads.get(0).startUs());
         }
@@ -53,9 +55,10 @@ final class UserspaceStartup {
                         && r.startUs() < root).mapToLong(InitcallRun::endUs).max().orElse(init + initrdStartup);
         long rootSwitch = Math.max(0, root - drained);
         long rootStartup = rootfs.isEmpty() ? 0 : rootfs.get(0).startUs() - root;
-        note(issues, "/init at " + Stamps.seconds(init) + " s, the initrd's first init of a module with devices at " + first(initrd)
-                + " s, its last module init ends at " + Stamps.seconds(drained) + " s, the root is mounted at " + Stamps.seconds(root)
-                + " s, the root's first init of a module with devices at " + first(rootfs) + " s", initrdStartup, rootSwitch, rootStartup);
+        note(issues, "/init at " + Stamps.seconds(init) + " s, the initrd's first init of a module with devices at "
+                + first(initrd) + " s, its last module init ends at " + Stamps.seconds(drained) + " s, the root is mounted at "
+                + Stamps.seconds(root) + " s, the root's first init of a module with devices at " + first(rootfs) + " s",
+                initrdStartup, rootSwitch, rootStartup);
         return new Startup(new UserspaceSpec(null, null, us(initrdStartup), us(rootSwitch), us(rootStartup)),
                 initrd.isEmpty() ? null : initrd.get(0).startUs(), rootfs.isEmpty() ? null : rootfs.get(0).startUs());
     }

@@ -94,7 +94,7 @@ final class LogMerge {
         List<String> unknownDevices = logDevices.keySet().stream().filter(n -> !planDevices.contains(n)).toList();
         if (!unknownDevices.isEmpty()) {
             long kept = held.inModule().entrySet().stream().filter(e -> planModules.contains(e.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum() + (log.initcalls().isEmpty() ? 0 : held.total(held.inInitcall()));
+                    .mapToLong(Map.Entry::getValue).sum() + (log.initcalls().isEmpty() ? 0 : held.inInitcalls());
             issues.add(0, 0, LOG_DEVICE_UNKNOWN, "the log probes " + unknownDevices.size() + " device(s) the plan does"
                     + " not hold (" + SkeletonBuilder.names(unknownDevices) + "); " + kept + " µs of their probe time stay"
                     + " in the own time of the calls that ran them, the rest is not used");
@@ -224,8 +224,9 @@ final class LogMerge {
             return new Held(inInitcall, inModule);
         }
 
-        long total(Map<Integer, Long> held) {
-            return held.values().stream().mapToLong(Long::longValue).sum();
+        /** All the time that goes back into the log's built-in initcalls. */
+        long inInitcalls() {
+            return inInitcall.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

@@ -31,6 +31,6 @@ final class ModuleNames {
     }
 
     static String canonical(String name) {
-        return name.replace('-', '_');
+        return dev.bootplan.manifest.ModuleNames.canonical(name); // the manifest's rule, so the two cannot drift apart
     }
 }
