@@ -28,7 +28,12 @@ public final class BootSimulator {
                             + TimeText.of(base.sim.settledUs()) + ").",
                     "The price of the synchronous blacklist; fix the hazards to win it back.");
         });
-        return ReportAssembler.assemble(run.sim, mode, run.findings);
+        Report report = ReportAssembler.assemble(run.sim, mode, run.findings);
+        if (!UnknownShares.any(plan)) {
+            return report;
+        }
+        Run allCpu = run(plan, mode, 100);
+        return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(), ReportAssembler.milestones(allCpu.sim)));
     }
 
     /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */
@@ -39,6 +44,10 @@ public final class BootSimulator {
     private record Run(Simulation sim, Findings findings) {}
 
     private Run run(Plan plan, ProbingMode mode) {
+        return run(plan, mode, 0);
+    }
+
+    private Run run(Plan plan, ProbingMode mode, int unknownCpuPercent) {
         long floor = minimumEvents(plan);
         if (floor > settings.maxEvents()) {
             throw new WorkBudgetExceededException(settings.maxEvents(), "this plan needs at least " + floor
@@ -49,7 +58,8 @@ public final class BootSimulator {
         BootSettings boot = BootSettings.read(plan, knobs.cmdline(), findings);
         DriverOwners owners = DriverOwners.of(plan);
         Inputs inputs = new Inputs(plan, knobs, owners);
-        Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings);
+        Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings,
+                unknownCpuPercent);
         sim.run();
         return new Run(sim, findings);
     }

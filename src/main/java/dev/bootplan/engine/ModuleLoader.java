@@ -4,6 +4,7 @@ import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.SpanKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,35 +22,87 @@ final class ModuleLoader {
         this.sim = sim;
     }
 
-    List<Step> finit(int m, Task task, UdevEvent event) {
+    /**
+     * finit_module() on {@code task} (process {@code pid}) for {@code who}: a udev worker's {@code event}, or userspace
+     * loading the module by name ({@code event} null).
+     */
+    List<Step> finit(int m, Task task, int pid, UdevEvent event, String who) {
         return List.of(new Step.Run(() -> {
             ModuleRun run = sim.modules[m];
+            ModulePlan module = sim.plan.modules().get(m);
             run.state = ModuleRun.State.LOADING;
             run.loadStartUs = sim.now();
             run.loadedBy = event;
+            run.loadedByWho = who;
             task.usedAsync = false;
             long loadStart = sim.now();
+            // load_module() is CPU work of the calling task: it competes with everything else that computes.
             task.pushFront(List.of(
-                    new Step.Work(sim.plan.modules().get(m).loadUs(), false, (s, k) -> {}),
-                    new Step.Run(() -> initRoutine(m, task, event, loadStart))));
+                    new Step.Work(module.loadUs(), module.loadCpuPercent(), false,
+                            (s, k) -> run.loadContendedUs = Math.max(0, sim.now() - s - module.loadUs())),
+                    new Step.Run(() -> initRoutine(m, task, pid, loadStart))));
         }));
     }
 
-    private void initRoutine(int m, Task task, UdevEvent event, long loadStart) {
+    private void initRoutine(int m, Task task, int pid, long loadStart) {
         ModulePlan module = sim.plan.modules().get(m);
         long initStart = sim.now();
-        sim.log.calling(initStart, initFunction(module), module.name(), event.pid);
+        sim.log.calling(initStart, initFunction(module), module.name(), pid);
         task.pushFront(List.of(
                 new Step.Work(module.initUs(), false, (s, k) -> {}),
                 new Step.Run(() -> task.pushFront(sim.probing.register(module.drivers(), task,
-                        () -> initReturned(m, task, loadStart, initStart, event))))));
+                        () -> initReturned(m, task, loadStart, initStart))))));
+    }
+
+    /**
+     * kmod loading {@code chain} from position {@code i}, dependencies first (libkmod's kmod_module_probe_insert_module):
+     * a LIVE module is skipped, one another task is loading makes this one sleep in finit_module() until that load
+     * returns, any other is loaded, each after {@code intervalUs} of the loader's own CPU (a shell's fork and exec).
+     * A task with a fatal signal stops: a killed worker dies once its syscall returns.
+     */
+    void loadChain(List<Integer> chain, int i, Task task, int pid, UdevEvent event, String who, long intervalUs) {
+        loadChain(new Chain(chain, task, pid, event, who, intervalUs), i, false);
+    }
+
+    private record Chain(List<Integer> modules, Task task, int pid, UdevEvent event, String who, long intervalUs) {}
+
+    private void loadChain(Chain c, int i, boolean intervalSpent) {
+        Task task = c.task();
+        if (task.fatalSignal() || i == c.modules().size()) {
+            return;
+        }
+        int m = c.modules().get(i);
+        ModuleRun run = sim.modules[m];
+        Step next = new Step.Run(() -> loadChain(c, i + 1, false));
+        switch (run.state) {
+            case LIVE -> task.pushFront(List.of(next));
+            case LOADING -> task.pushFront(List.of(new Step.Await(run.returned, true, (since, killed) -> {
+                if (sim.now() > since) {
+                    sim.timeline.add(task.lane(), SpanKind.moduleWait, sim.plan.modules().get(m).name(), since, sim.now());
+                }
+                if (!killed) {
+                    task.pushFront(List.of(next));
+                }
+            })));
+            case NOT_LOADED -> {
+                if (c.intervalUs() > 0 && !intervalSpent) {
+                    // The loader's own time first; another task may start this module meanwhile, so look again after.
+                    task.pushFront(List.of(new Step.Work(c.intervalUs(), 100, false, (s, k) -> {}),
+                            new Step.Run(() -> loadChain(c, i, true))));
+                    return;
+                }
+                List<Step> steps = new ArrayList<>(finit(m, task, c.pid(), c.event(), c.who()));
+                steps.add(next);
+                task.pushFront(steps);
+            }
+        }
     }
 
     static String initFunction(ModulePlan module) {
         return module.name() + "_init";
     }
 
-    private void initReturned(int m, Task task, long loadStart, long initStart, UdevEvent event) {
+    private void initReturned(int m, Task task, long loadStart, long initStart) {
         ModulePlan module = sim.plan.modules().get(m);
         ModuleRun run = sim.modules[m];
         sim.timeline.add(task.lane(), SpanKind.moduleInit, module.name(), initStart, sim.now());
@@ -59,7 +112,7 @@ final class ModuleLoader {
                 && (sim.knobs.version().compareTo(Knobs.UNCONDITIONAL_MODULE_WAIT) >= 0 || task.usedAsync);
         Runnable returned = () -> {
             run.loadEndUs = sim.now();
-            sim.timeline.add(task.lane(), SpanKind.moduleLoad, module.name(), loadStart, sim.now());
+            sim.timeline.add(task.lane(), SpanKind.moduleLoad, module.name(), loadStart, sim.now(), run.loadContendedUs);
             run.returned.open();
         };
         if (!waits) {

@@ -20,6 +20,9 @@ final class ModuleRun {
     Long loadStartUs;
     Long loadEndUs;
     UdevEvent loadedBy;
+    /** Who called finit_module(): "udev", or the userspace loader that named the module. */
+    String loadedByWho;
+    long loadContendedUs;
     final Set<String> waitedOn = new TreeSet<>();
     long waitStartUs = -1;
     long waitEndUs = -1;

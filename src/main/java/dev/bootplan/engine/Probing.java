@@ -1,6 +1,7 @@
 package dev.bootplan.engine;
 
 import dev.bootplan.engine.plan.DevicePlan;
+import dev.bootplan.engine.plan.WorkQueue;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.SpanKind;
@@ -195,57 +196,89 @@ final class Probing {
         })));
     }
 
-    /** The probe's own time: its CPU share competes for the CPUs first, the rest is waiting that overlaps freely. */
+    /**
+     * The probe's own time, its CPU share interleaved with its waiting across the whole span (a probe submits a
+     * request, sleeps, computes, submits the next…): it competes for the CPUs all along and stretches when they are
+     * busy (see {@link dev.bootplan.engine.sim.Processors}).
+     */
     private void runProbe(int d, Task task) {
         DevicePlan dev = sim.plan.devices().get(d);
-        long cpu = dev.probeUs() * dev.cpuPercent() / 100;
-        Step.WorkEnd then = (start, killed) -> {
+        task.pushFront(List.of(new Step.Work(dev.probeUs(), sim.cpuShare(dev.cpuPercent()), dev.killable(), (start, killed) -> {
+            sim.contendedUs[d] = Math.max(0, sim.now() - start - dev.probeUs());
             if (killed) {
                 fail(d, task, killedReason(), -4);
             } else {
                 probeReturned(d, task);
             }
-        };
-        if (cpu == 0) {
-            task.pushFront(List.of(new Step.Work(dev.probeUs(), dev.killable(), then)));
-            return;
-        }
-        task.pushFront(List.of(new Step.Compute(cpu, dev.killable(), (start, killed) -> {
-            if (killed) {
-                then.ended(start, true);
-            } else {
-                task.pushFront(List.of(new Step.Work(dev.probeUs() - cpu, dev.killable(), then)));
-            }
         })));
     }
 
-    /** probe() has done its work: the children it created probe now (nested if synchronous), its async work is queued. */
+    /**
+     * probe() has returned: the children it created probe now (nested if synchronous), the work it started is queued
+     * (children that work creates appear as it goes), then the device binds.
+     */
     private void probeReturned(int d, Task task) {
         List<Step> next = new ArrayList<>();
         for (int c : sim.children[d]) {
-            if (sim.status[c] == DevStatus.ABSENT) {
+            if (sim.status[c] == DevStatus.ABSENT && sim.plan.devices().get(c).discoveredAfterUs() == null) {
                 next.addAll(deviceAdded(c, task));
             }
         }
-        long work = sim.plan.devices().get(d).asyncWorkUs();
-        if (work > 0) {
-            next.addAll(startAsyncWork(d, task, work));
+        if (sim.plan.devices().get(d).asyncWorkUs() > 0) {
+            next.addAll(startedWork(d, task));
         }
         next.add(new Step.Run(() -> bind(d, task)));
         task.pushFront(next);
     }
 
-    /** Work a probe hands to the async pool (a SCSI scan, libata port probing); inline when the mode runs nothing async. */
-    private List<Step> startAsyncWork(int d, Task task, long work) {
-        String name = sim.deviceName(d);
+    /**
+     * Work a probe hands on and returns without waiting for: async_schedule() into the async domain (kernel/async.c;
+     * libata's async_port_probe, scsi_scan_host's do_scan_async, nvme's async probe), which every
+     * async_synchronize_full() waits for, or another work queue (hub_wq's hub_event, usb-storage's scan work), which
+     * nothing waits for. In the sync mode async-domain work runs inline; so does any past MAX_WORK (async_schedule_node
+     * runs the function synchronously when the entry cannot be queued).
+     */
+    private List<Step> startedWork(int d, Task task) {
+        DevicePlan dev = sim.plan.devices().get(d);
+        if (dev.asyncWorkQueue() == WorkQueue.WORKQUEUE) {
+            sim.workqueues.queue(t -> workSteps(d, t));
+            return List.of();
+        }
         if (sim.policy.inlineAsyncWork() || sim.async.pending() > BootSettings.MAX_WORK) {
-            return List.of(new Step.Work(work, false,
-                    (start, k) -> sim.timeline.add(task.lane(), SpanKind.asyncWork, name, start, sim.now())));
+            return workSteps(d, task);
         }
         task.usedAsync = true;
-        sim.async.queue(new AsyncPool.Item(sim.ownerOf(d), false, t -> List.of(new Step.Work(work, false,
-                (start, k) -> sim.timeline.add(t.lane(), SpanKind.asyncWork, name, start, sim.now())))));
+        sim.async.queue(new AsyncPool.Item(sim.ownerOf(d), false, t -> workSteps(d, t)));
         return List.of();
+    }
+
+    /** The work's own time in segments, each ending where it creates a device (device_add(): it probes at once if it can). */
+    private List<Step> workSteps(int d, Task task) {
+        DevicePlan dev = sim.plan.devices().get(d);
+        int share = sim.cpuShare(dev.asyncWorkCpuPercent());
+        String name = sim.deviceName(d);
+        long[] start = new long[1];
+        long[] contended = new long[1];
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Run(() -> start[0] = sim.now()));
+        long done = 0;
+        for (int c : sim.discoveredByWork(d)) {
+            long at = Math.min(sim.plan.devices().get(c).discoveredAfterUs(), dev.asyncWorkUs());
+            steps.add(segment(at - done, share, contended, (s, k) -> {}));
+            steps.add(new Step.Run(() -> task.pushFront(deviceAdded(c, task))));
+            done = at;
+        }
+        steps.add(segment(dev.asyncWorkUs() - done, share, contended,
+                (s, k) -> sim.timeline.add(task.lane(), SpanKind.asyncWork, name, start[0], sim.now(), contended[0])));
+        return steps;
+    }
+
+    /** One stretch of work, adding what it lost to CPU contention to {@code contended}. */
+    private Step segment(long ownUs, int share, long[] contended, Step.WorkEnd then) {
+        return new Step.Work(ownUs, share, false, (start, killed) -> {
+            contended[0] += Math.max(0, sim.now() - start - ownUs);
+            then.ended(start, killed);
+        });
     }
 
     private void bind(int d, Task task) {
@@ -276,7 +309,7 @@ final class Probing {
         sim.changed(d);
         SpanKind kind = sim.status[d] == DevStatus.DEFERRED ? SpanKind.deferral
                 : sim.ranAsync[d] ? SpanKind.asyncProbe : SpanKind.syncProbe;
-        sim.timeline.add(task.lane(), kind, sim.deviceName(d), start, sim.now());
+        sim.timeline.add(task.lane(), kind, sim.deviceName(d), start, sim.now(), sim.contendedUs[d]);
         sim.log.probeReturned(sim.now(), sim.deviceName(d), rc, sim.now() - start);
     }
 

@@ -32,7 +32,8 @@ final class ReportAssembler {
                 limits,
                 sim.policy.changes(),
                 sim.policy.tainted(),
-                sim.loop.processed());
+                sim.loop.processed(),
+                null);
     }
 
     private static EffectiveKnobs knobs(Simulation sim) {
@@ -50,7 +51,7 @@ final class ReportAssembler {
                 s.asyncMaxActive());
     }
 
-    private static Milestones milestones(Simulation sim) {
+    static Milestones milestones(Simulation sim) {
         long settled = sim.settledUs();
         return new Milestones(
                 sim.initcallsDoneUs,

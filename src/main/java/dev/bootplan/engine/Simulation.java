@@ -7,6 +7,7 @@ import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Processors;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The state of one simulated boot and the parts that act on it. Built for one plan and one mode,
@@ -35,6 +36,10 @@ final class Simulation {
     final boolean[] ranAsync;
     final String[] failure;
     final int[][] children;
+    /** Per device, the children its started work creates, in the order it creates them. */
+    private final int[][] discoveredByWork;
+    /** Per device, how much of its last probe was lost waiting for a CPU. */
+    final long[] contendedUs;
     final int[][] devicesOfDriver;
 
     // Drivers, by index.
@@ -46,12 +51,16 @@ final class Simulation {
     final ModuleChain chains;
 
     final AsyncPool async;
+    final WorkQueues workqueues;
+    /** The CPU share a run assumes where the plan does not know one (0: all waiting; 100: the upper bound). */
+    final int unknownCpuPercent;
     final DeferredProbe deferred;
     final Probing probing;
     final ModuleLoader loader;
     final Udev udev;
     final KernelPhase kernel;
     final Userspace userspace;
+    final UserspaceLoads userspaceLoads;
 
     final Gate initramfsUnpacked;
     /** populate_rootfs() has run (init/initramfs.c sets initramfs_cookie): wait_for_initramfs() waits from now on. */
@@ -67,7 +76,8 @@ final class Simulation {
     long firstOverflowUs = -1;
 
     Simulation(Plan plan, DriverOwners owners, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents,
-            Findings findings) {
+            Findings findings, int unknownCpuPercent) {
+        this.unknownCpuPercent = unknownCpuPercent;
         this.plan = plan;
         this.knobs = knobs;
         this.settings = settings;
@@ -89,6 +99,8 @@ final class Simulation {
         Arrays.fill(probeEndUs, -1);
         Arrays.fill(lastChangeUs, -1);
         children = byIndex(n, plan.devices().stream().mapToInt(DevicePlan::parent).toArray());
+        discoveredByWork = byWork(plan, children);
+        contendedUs = new long[n];
         devicesOfDriver = byIndex(plan.drivers().size(), plan.devices().stream().mapToInt(DevicePlan::driver).toArray());
         for (int d = 0; d < n; d++) {
             status[d] = plan.devices().get(d).parent() < 0 ? DevStatus.PRESENT : DevStatus.ABSENT;
@@ -104,12 +116,14 @@ final class Simulation {
         initramfsUnpacked = new Gate(loop, false);
         rootReady = new Gate(loop, false);
         async = new AsyncPool(loop, cpus, settings.asyncMaxActive());
+        workqueues = new WorkQueues(loop, cpus);
         deferred = new DeferredProbe(this);
         probing = new Probing(this);
         loader = new ModuleLoader(this);
         udev = new Udev(this);
         kernel = new KernelPhase(this);
         userspace = new Userspace(this);
+        userspaceLoads = new UserspaceLoads(this);
     }
 
     /** For each owner, the indices that point to it, in index order. */
@@ -132,6 +146,32 @@ final class Simulation {
             }
         }
         return out;
+    }
+
+    private static int[][] byWork(Plan plan, int[][] children) {
+        int[][] out = new int[children.length][];
+        int[] none = new int[0];
+        for (int d = 0; d < children.length; d++) {
+            if (children[d].length == 0) {
+                out[d] = none;
+                continue;
+            }
+            out[d] = Arrays.stream(children[d]).boxed()
+                    .filter(c -> plan.devices().get(c).discoveredAfterUs() != null)
+                    .sorted(Comparator.comparingLong((Integer c) -> plan.devices().get(c).discoveredAfterUs())
+                            .thenComparingInt(c -> c))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    int[] discoveredByWork(int d) {
+        return discoveredByWork[d];
+    }
+
+    /** A stated CPU share, or the one this run assumes for an unknown share. */
+    int cpuShare(Integer stated) {
+        return stated != null ? stated : unknownCpuPercent;
     }
 
     void run() {

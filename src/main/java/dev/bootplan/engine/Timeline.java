@@ -12,7 +12,12 @@ final class Timeline {
     private final List<Span> spans = new ArrayList<>();
 
     void add(String lane, SpanKind kind, String subject, long startUs, long endUs) {
-        spans.add(new Span(lane, kind, subject, startUs, endUs));
+        spans.add(new Span(lane, kind, subject, startUs, endUs, 0));
+    }
+
+    /** A span that lost {@code contendedUs} of its length waiting for a CPU others were using. */
+    void add(String lane, SpanKind kind, String subject, long startUs, long endUs, long contendedUs) {
+        spans.add(new Span(lane, kind, subject, startUs, endUs, contendedUs));
     }
 
     List<Span> sorted() {

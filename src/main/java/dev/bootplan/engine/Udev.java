@@ -76,8 +76,8 @@ final class Udev {
     private void enqueueIfNeeded(int d) {
         int drv = sim.driverOf(d);
         int m = sim.ownerModule[drv];
-        if (m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
-            return; // built in, already loaded (kmod skips it), or not found in this root
+        if (!sim.plan.udev() || m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
+            return; // no udev, built in, already loaded (kmod skips it), or not found in this root
         }
         UdevEvent e = new UdevEvent(d, sim.chains.of(m), current, 1000 + nextSeq);
         queued.put(nextSeq++, e);
@@ -166,34 +166,8 @@ final class Udev {
             task.kill();
         }));
         task.onIdle(() -> finish(e, slot, timers));
-        task.add(new Step.Run(() -> loadChain(e, 0, task)));
+        task.add(new Step.Run(() -> sim.loader.loadChain(e.chain, 0, task, e.pid, e, "udev", 0)));
         task.start();
-    }
-
-    private void loadChain(UdevEvent e, int i, Task task) {
-        if (task.fatalSignal() || i == e.chain.size()) {
-            return; // a killed worker dies once its syscall returns
-        }
-        int m = e.chain.get(i);
-        ModuleRun run = sim.modules[m];
-        Step next = new Step.Run(() -> loadChain(e, i + 1, task));
-        switch (run.state) {
-            case LIVE -> task.pushFront(List.of(next)); // kmod sees it live and skips the load
-            case LOADING -> task.pushFront(List.of(new Step.Await(run.returned, true, (since, killed) -> {
-                // Another worker is loading it: this one sleeps in finit_module() until that load returns.
-                if (sim.now() > since) {
-                    sim.timeline.add(task.lane(), SpanKind.moduleWait, sim.plan.modules().get(m).name(), since, sim.now());
-                }
-                if (!killed) {
-                    task.pushFront(List.of(next));
-                }
-            })));
-            case NOT_LOADED -> {
-                List<Step> steps = new ArrayList<>(sim.loader.finit(m, task, e));
-                steps.add(next);
-                task.pushFront(steps);
-            }
-        }
     }
 
     private void finish(UdevEvent e, int slot, List<EventLoop.Scheduled> timers) {

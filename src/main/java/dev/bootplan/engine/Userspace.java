@@ -1,5 +1,6 @@
 package dev.bootplan.engine;
 
+import dev.bootplan.engine.plan.ModuleLoadPlan;
 import dev.bootplan.engine.plan.UserspaceTimes;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
@@ -26,7 +27,9 @@ final class Userspace {
         sim.initStartUs = sim.now();
         sim.userspaceStarted = true;
         UserspaceTimes times = sim.plan.userspace();
+        sim.userspaceLoads.start(ModuleLoadPlan.Phase.INITRD);
         if (!sim.plan.initramfsPresent()) {
+            sim.userspaceLoads.start(ModuleLoadPlan.Phase.ROOTFS); // the real root is already mounted
             after(times.rootStartupUs(), "rootfs startup", this::rootfsColdplug);
             systemd.start();
             return;
@@ -38,6 +41,7 @@ final class Userspace {
             after(times.rootSwitchUs(), "switch root", () -> {
                 sim.rootMounted = true;
                 sim.rootMountedUs = sim.now();
+                sim.userspaceLoads.start(ModuleLoadPlan.Phase.ROOTFS);
             });
             after(times.rootStartupUs(), "rootfs startup", this::rootfsColdplug);
             systemd.start();
@@ -55,6 +59,10 @@ final class Userspace {
     }
 
     private void rootfsColdplug() {
-        sim.udev.coldplug(sim.settings.udevRootfs(), d -> true, () -> sim.udevSettledUs = sim.now());
+        sim.udev.coldplug(sim.settings.udevRootfs(), d -> true, () -> {
+            if (sim.plan.udev()) {
+                sim.udevSettledUs = sim.now();
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.bootplan.manifest;
 
 import dev.bootplan.engine.plan.DevicePlan;
 import dev.bootplan.engine.plan.Cycles;
+import dev.bootplan.engine.plan.WorkQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,9 +68,10 @@ final class DeviceReader {
                 lastSpec = i;
             }
             out.add(new DevicePlan(names.get(e), r.driver, r.probeUs, r.parent, r.suppliers, r.killable,
-                    r.cpuPercent, r.asyncWorkUs, r.deferCostUs));
+                    r.cpuPercent, r.asyncWorkUs, r.deferCostUs, r.asyncWorkCpuPercent, r.queue, r.discoveredAfterUs));
             parentEdges.add(r.parent < 0 ? List.of() : List.of(r.parent));
         }
+        checkDiscoveries(out, origin);
         for (List<Integer> loop : Cycles.find(parentEdges)) {
             p.add("/devices/" + origin.get(loop.getFirst()) + "/parent", "device parent loop: "
                     + loop.stream().map(names::get).collect(Collectors.joining(" -> ")));
@@ -78,7 +80,25 @@ final class DeviceReader {
     }
 
     private record Resolved(int driver, long probeUs, int parent, List<Integer> suppliers, boolean killable,
-            int cpuPercent, long asyncWorkUs, long deferCostUs) {}
+            Integer cpuPercent, long asyncWorkUs, long deferCostUs, Integer asyncWorkCpuPercent, WorkQueue queue,
+            Long discoveredAfterUs) {}
+
+    /** A device created by its parent's work needs a parent whose work lasts that long. */
+    private void checkDiscoveries(List<DevicePlan> devices, List<Integer> origin) {
+        for (int e = 0; e < devices.size(); e++) {
+            DevicePlan d = devices.get(e);
+            if (d.discoveredAfterUs() == null || (e > 0 && origin.get(e).equals(origin.get(e - 1)))) {
+                continue;
+            }
+            String at = "/devices/" + origin.get(e) + "/discoveredAfter";
+            if (d.parent() < 0) {
+                p.add(at, "a device found by its parent's work needs a parent");
+            } else if (devices.get(d.parent()).asyncWorkUs() < d.discoveredAfterUs()) {
+                p.add(at, "is past the end of its parent's work (" + devices.get(d.parent()).name() + " has asyncWork "
+                        + devices.get(d.parent()).asyncWorkUs() + " us)");
+            }
+        }
+    }
 
     private Resolved resolve(DeviceSpec s, String at, Map<String, Integer> index) {
         Integer driver = s.driver() == null ? null : drivers.get(s.driver());
@@ -106,10 +126,16 @@ final class DeviceReader {
                 suppliers.add(sup);
             }
         }
-        int cpu = p.integer(at + "/cpuPercent", s.cpuPercent(), 0, 0, 100);
+        Integer cpu = s.cpuPercent() == null ? null : p.integer(at + "/cpuPercent", s.cpuPercent(), 0, 0, 100);
         long asyncWork = p.duration(at + "/asyncWork", s.asyncWork(), 0, ManifestNormalizer.HOUR_US);
+        Integer workCpu = s.asyncWorkCpuPercent() == null ? null
+                : p.integer(at + "/asyncWorkCpuPercent", s.asyncWorkCpuPercent(), 0, 0, 100);
+        WorkQueue queue = p.choice(at + "/asyncWorkQueue", s.asyncWorkQueue(), WorkQueue.ASYNC, WorkQueue.class,
+                WorkQueue::wireName);
+        Long discovered = s.discoveredAfter() == null ? null
+                : p.duration(at + "/discoveredAfter", s.discoveredAfter(), 0, ManifestNormalizer.HOUR_US);
         long deferCost = p.duration(at + "/deferCost", s.deferCost(), 0, ManifestNormalizer.HOUR_US);
         return new Resolved(driver == null ? 0 : driver, probeUs, parent, suppliers, !Boolean.FALSE.equals(s.killable()),
-                cpu, asyncWork, deferCost);
+                cpu, asyncWork, deferCost, workCpu, queue, discovered);
     }
 }

@@ -23,17 +23,36 @@ public record DeviceSpec(
         @Schema(description = "Whether a pending fatal signal (udev's kill) makes the probe fail.", example = "true",
                 defaultValue = "true")
         Boolean killable,
-        @Schema(description = "Share of the probe time spent on the CPU, in percent (the rest is waiting).",
-                example = "0", defaultValue = "0")
+        @Schema(description = "Share of the probe time spent on a CPU, in percent: busy-waiting (udelay) and computing; the "
+                + "rest is sleeping. It applies across the whole probe, CPU and waiting interleaved. Leave it out when "
+                + "unknown: the prediction then takes it as 0 and the report's uncertainty gives the bounds.",
+                example = "0", minimum = "0", maximum = "100")
         Integer cpuPercent,
-        @Schema(description = "Async work the probe starts that outlives it (a SCSI scan, libata port probing).",
-                example = "350ms", defaultValue = "0")
+        @Schema(description = "Work the probe starts and returns without waiting for (a SCSI host scan, libata's port "
+                + "probe, USB hub enumeration): its own time.", example = "350ms", defaultValue = "0")
         String asyncWork,
+        @Schema(description = "Share of that work spent on a CPU, in percent; leave it out when unknown (taken as 0, with bounds).",
+                example = "5", minimum = "0", maximum = "100")
+        Integer asyncWorkCpuPercent,
+        @Schema(description = "Where that work runs: `async` (async_schedule(): waited for by async_synchronize_full(), so by "
+                + "a module load without async_probe and before /init) or `workqueue` (hub_wq, a driver's own work queue: "
+                + "nobody waits for it).", example = "async", defaultValue = "async", allowableValues = {"async", "workqueue"})
+        String asyncWorkQueue,
+        @Schema(description = "This device is created by its parent's work (asyncWork), this far into that work's own time "
+                + "(a disk found by a port scan, a USB device found by hub enumeration); without it the device appears "
+                + "when its parent's probe returns.", example = "328ms")
+        String discoveredAfter,
         @Schema(description = "Probe time spent before -EPROBE_DEFER when fw_devlink is off.", example = "2ms",
                 defaultValue = "0")
         String deferCost) {
 
     public DeviceSpec {
         suppliers = suppliers == null ? List.of() : suppliers;
+    }
+
+    /** A device whose probe starts no work that creates devices. */
+    public DeviceSpec(String name, String driver, String probeTime, Integer count, String parent, List<String> suppliers,
+            Boolean killable, Integer cpuPercent, String asyncWork, String deferCost) {
+        this(name, driver, probeTime, count, parent, suppliers, killable, cpuPercent, asyncWork, null, null, null, deferCost);
     }
 }

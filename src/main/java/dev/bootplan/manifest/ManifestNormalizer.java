@@ -100,6 +100,8 @@ public final class ManifestNormalizer {
                 p.add("/userspace/expectsSyncProbe/" + i, "unknown driver \"" + Problems.abbreviate(String.valueOf(d)) + "\"");
             }
         }
+        var loads = new ModuleLoadReader(p, modules).read(userspace.moduleLoads());
+        modules = withLoadOptions(modules, loads.options());
         if (userspace.rootDevice() != null && devices.stream().noneMatch(d -> d.name().equals(userspace.rootDevice()))) {
             p.add("/userspace/rootDevice", "unknown device \"" + Problems.abbreviate(userspace.rootDevice()) + "\"");
         }
@@ -125,7 +127,24 @@ public final class ManifestNormalizer {
                 devices,
                 Set.copyOf(userspace.expectsSyncProbe()),
                 userspace.rootDevice(),
-                userspaceTimes);
+                userspaceTimes,
+                !Boolean.FALSE.equals(userspace.udev()),
+                loads.loads());
+    }
+
+    /** A module is loaded once: the options its by-name load passes join its modprobe.d options. */
+    private static List<ModulePlan> withLoadOptions(List<ModulePlan> modules, Map<Integer, String> options) {
+        if (options.isEmpty()) {
+            return modules;
+        }
+        List<ModulePlan> out = new ArrayList<>(modules);
+        options.forEach((m, o) -> {
+            ModulePlan mp = out.get(m);
+            String merged = mp.options().isBlank() ? o : mp.options() + " " + o;
+            out.set(m, new ModulePlan(mp.name(), mp.initUs(), mp.loadUs(), mp.dependsOn(), merged, mp.inInitramfs(),
+                    mp.drivers(), mp.loadCpuPercent()));
+        });
+        return out;
     }
 
     private void checkCounts(Manifest m, Problems p) {

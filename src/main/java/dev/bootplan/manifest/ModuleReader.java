@@ -68,7 +68,9 @@ final class ModuleReader {
             }
             List<Integer> regs = DriverRefs.resolve(s.drivers(), at + "/drivers", drivers, registered, p);
             String name = s.name() == null ? "" : ModuleNames.canonical(s.name());
-            out.add(new ModulePlan(name, initUs, loadUs, dependsOn, s.options(), Boolean.TRUE.equals(s.inInitramfs()), regs));
+            int loadCpu = p.integer(at + "/loadCpuPercent", s.loadCpuPercent(), 100, 0, 100);
+            out.add(new ModulePlan(name, initUs, loadUs, dependsOn, s.options(), Boolean.TRUE.equals(s.inInitramfs()), regs,
+                    loadCpu));
         }
         for (List<Integer> cycle : Cycles.find(deps)) {
             p.add("/modules/" + cycle.getFirst() + "/dependsOn", "module dependency cycle: "

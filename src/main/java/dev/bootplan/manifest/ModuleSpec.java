@@ -15,6 +15,10 @@ public record ModuleSpec(
         String size,
         @Schema(description = "Explicit load overhead (read, signature check, relocation); wins over size.", example = "90ms")
         String loadTime,
+        @Schema(description = "Share of the load overhead spent on the loading task's CPU, in percent: load_module() "
+                + "decompresses, verifies and relocates in the caller of finit_module(), so 100 unless the .ko is read "
+                + "from a slow disk.", example = "100", defaultValue = "100", minimum = "0", maximum = "100")
+        Integer loadCpuPercent,
         @Schema(description = "modules.dep dependencies, loaded first.", example = "[\"scsi_transport_sas\"]")
         List<String> dependsOn,
         @Schema(description = "Module options as in modprobe.d ('options <module> …'), e.g. async_probe.",
@@ -29,5 +33,11 @@ public record ModuleSpec(
     public ModuleSpec {
         dependsOn = dependsOn == null ? List.of() : dependsOn;
         drivers = drivers == null ? List.of() : drivers;
+    }
+
+    /** A module whose load is CPU work, as loads from memory are. */
+    public ModuleSpec(String name, String init, String size, String loadTime, List<String> dependsOn, String options,
+            Boolean inInitramfs, List<String> drivers) {
+        this(name, init, size, loadTime, null, dependsOn, options, inInitramfs, drivers);
     }
 }

@@ -18,10 +18,25 @@ public record UserspaceSpec(
         String rootSwitch,
         @Schema(description = "From the real root mounted (the kernel's /init exec without an initramfs) to the root's udev"
                 + " coldplug: systemd starting up until systemd-udev-trigger runs.", example = "3s", defaultValue = "0")
-        String rootStartup) {
+        String rootStartup,
+        @Schema(description = "Whether systemd-udevd coldplugs the devices and loads their modules; false for a minimal "
+                + "/init that loads modules itself (then only moduleLoads and the kernel load anything).",
+                example = "true", defaultValue = "true")
+        Boolean udev,
+        @Schema(description = "Modules userspace loads by name, besides udev: an initramfs script's insmods, "
+                + "systemd-modules-load (modules-load.d), modprobe@ units, PID 1. A module may be listed although no "
+                + "device asks for it.")
+        List<ModuleLoadSpec> moduleLoads) {
 
     public UserspaceSpec {
         expectsSyncProbe = expectsSyncProbe == null ? List.of() : expectsSyncProbe;
+        moduleLoads = moduleLoads == null ? List.of() : moduleLoads;
+    }
+
+    /** Userspace as it was before it could load modules by name. */
+    public UserspaceSpec(List<String> expectsSyncProbe, String rootDevice, String initrdStartup, String rootSwitch,
+            String rootStartup) {
+        this(expectsSyncProbe, rootDevice, initrdStartup, rootSwitch, rootStartup, null, null);
     }
 
     /** Nothing expected, no root device, no startup time. */

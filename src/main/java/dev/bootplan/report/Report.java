@@ -18,7 +18,9 @@ public record Report(
         @Schema(description = "How many devices of each driver fit under the udev timeout.") List<DeviceLimit> deviceLimits,
         @Schema(description = "Drivers the mode changed from what the manifest says (forced sync, ignored annotations, overridden FORCE_SYNC).") List<ModeChange> modeChanges,
         @Schema(description = "Whether the configuration taints the kernel (debug-force-all uses out-of-tree debug knobs).", example = "false") boolean tainted,
-        @Schema(description = "Simulated events processed.", example = "1234") long events) {
+        @Schema(description = "Simulated events processed.", example = "1234") long events,
+        @Schema(description = "The bounds of the prediction while some CPU shares are unknown; null when the plan states "
+                + "every share.") Uncertainty uncertainty) {
 
     public Report {
         devices = List.copyOf(devices);
@@ -27,5 +29,11 @@ public record Report(
         warnings = List.copyOf(warnings);
         deviceLimits = List.copyOf(deviceLimits);
         modeChanges = List.copyOf(modeChanges);
+    }
+
+    /** The same report with its bounds. */
+    public Report withUncertainty(Uncertainty bounds) {
+        return new Report(plan, mode, kernelVersion, knobs, milestones, devices, modules, timeline, warnings, deviceLimits,
+                modeChanges, tainted, events, bounds);
     }
 }

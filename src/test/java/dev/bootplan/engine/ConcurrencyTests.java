@@ -67,8 +67,16 @@ class ConcurrencyTests {
 
     @Test
     void halfCpuBoundProbesShareTwoCpus() {
-        // 4 probes × (0.5 s CPU + 0.5 s wait) on 2 CPUs: the CPU halves share 2 CPUs (1 s), then each waits 0.5 s.
+        // 4 probes × 1 s at 50 % CPU on 2 CPUs: each computes and sleeps in turn, so together they ask for exactly
+        // 2 CPUs and none is slowed (the old CPU-first-then-wait rule gave 1.5 s: four CPU halves queued first).
         Report r = new BootSimulator(EngineSettings.defaults()).simulate(builtinAsync("6.12", 4, 50, 2).build(), new AsyncMode());
+        assertThat(lastBound(r)).isEqualTo(1_000_000L);
+    }
+
+    @Test
+    void probesAskingForMoreThanTheCpusStretchInProportion() {
+        // 4 × 1 s at 75 % on 2 CPUs: 3 CPUs asked, 2 given, each runs at 2/3 of its pace: 1.5 s.
+        Report r = new BootSimulator(EngineSettings.defaults()).simulate(builtinAsync("6.12", 4, 75, 2).build(), new AsyncMode());
         assertThat(lastBound(r)).isEqualTo(1_500_000L);
     }
 

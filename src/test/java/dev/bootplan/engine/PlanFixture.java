@@ -6,6 +6,7 @@ import dev.bootplan.engine.plan.FirmwarePlan;
 import dev.bootplan.engine.plan.InitcallPlan;
 import dev.bootplan.engine.plan.KernelVersion;
 import dev.bootplan.engine.plan.Level;
+import dev.bootplan.engine.plan.ModuleLoadPlan;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.engine.plan.ProbeType;
@@ -36,6 +37,8 @@ final class PlanFixture {
     String rootDevice;
     UserspaceTimes userspace = UserspaceTimes.none();
     long initHandoverUs;
+    boolean udev = true;
+    final List<ModuleLoadPlan> moduleLoads = new ArrayList<>();
     final Set<String> expectsSync = new HashSet<>();
     final List<InitcallPlan> initcalls = new ArrayList<>();
     final List<ModulePlan> modules = new ArrayList<>();
@@ -89,6 +92,6 @@ final class PlanFixture {
     Plan build() {
         return new Plan("test", KernelVersion.parse(version), cmdline, modulesEnabled, initramfs, unpackUs, 0, initHandoverUs, systemd,
                 eventTimeoutUs, childrenMax, cpus, memory, firmware, initcalls, modules, drivers, devices, expectsSync,
-                rootDevice, userspace);
+                rootDevice, userspace, udev, moduleLoads);
     }
 }

@@ -38,7 +38,7 @@ class LargeReportTests {
                 180_000_000, 24, 512);
         var milestones = new Milestones(150_000, 160_000L, null, null, end);
         return new Report("large", "async", "6.12", knobs, milestones, List.of(), List.of(), timeline, List.of(), List.of(),
-                List.of(), false, spans);
+                List.of(), false, spans, null);
     }
 
     private static int count(String text, String needle) {

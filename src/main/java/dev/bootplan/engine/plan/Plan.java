@@ -13,6 +13,8 @@ import java.util.Set;
  * @param eventTimeoutUs udevd's configured event timeout (--event-timeout / udev.conf), null for the default
  * @param childrenMax udevd's configured worker limit, null for the default
  * @param userspace how long userspace takes before each udev coldplug
+ * @param udev whether systemd-udevd coldplugs the devices (false: a minimal /init that loads modules itself)
+ * @param moduleLoads modules userspace loads by name, besides udev's
  */
 public record Plan(
         String name,
@@ -35,9 +37,12 @@ public record Plan(
         List<DevicePlan> devices,
         Set<String> expectsSyncProbe,
         String rootDevice,
-        UserspaceTimes userspace) {
+        UserspaceTimes userspace,
+        boolean udev,
+        List<ModuleLoadPlan> moduleLoads) {
 
     public Plan {
+        moduleLoads = moduleLoads == null ? List.of() : List.copyOf(moduleLoads);
         userspace = userspace == null ? UserspaceTimes.none() : userspace;
         cmdline = cmdline == null ? "" : cmdline;
         initcalls = List.copyOf(initcalls);
@@ -48,5 +53,16 @@ public record Plan(
         if (cpus < 1) {
             throw new IllegalArgumentException("a machine has at least one CPU");
         }
+    }
+
+    /** A plan whose modules udev alone loads. */
+    public Plan(String name, KernelVersion kernel, String cmdline, boolean modulesEnabled, boolean initramfsPresent,
+            long initramfsUnpackUs, long earlyBootUs, long initHandoverUs, int systemdVersion, Long eventTimeoutUs,
+            Integer childrenMax, int cpus, long memoryBytes, FirmwarePlan firmware, List<InitcallPlan> initcalls,
+            List<ModulePlan> modules, List<DriverPlan> drivers, List<DevicePlan> devices, Set<String> expectsSyncProbe,
+            String rootDevice, UserspaceTimes userspace) {
+        this(name, kernel, cmdline, modulesEnabled, initramfsPresent, initramfsUnpackUs, earlyBootUs, initHandoverUs,
+                systemdVersion, eventTimeoutUs, childrenMax, cpus, memoryBytes, firmware, initcalls, modules, drivers, devices,
+                expectsSyncProbe, rootDevice, userspace, true, List.of());
     }
 }

@@ -7,23 +7,23 @@ public sealed interface Step {
     record Run(Runnable action) implements Step {}
 
     /**
-     * Spend {@code durationUs} on the task. A killable work is cut short when the task gets a fatal signal;
-     * {@code onEnd} learns whether it was.
+     * Spend {@code durationUs} of the task's own time, {@code cpuPercent} of it on a CPU (competing with other CPU work,
+     * interleaved across the span) and the rest waiting. A killable work is cut short when the task gets a fatal
+     * signal; {@code onEnd} learns whether it was.
      */
-    record Work(long durationUs, boolean killable, WorkEnd onEnd) implements Step {
+    record Work(long durationUs, int cpuPercent, boolean killable, WorkEnd onEnd) implements Step {
         public Work {
             if (durationUs < 0) {
                 throw new IllegalArgumentException("negative work");
             }
-        }
-    }
-
-    /** Spend {@code cpuUs} of one CPU, competing with other CPU-bound work for the machine's CPUs. */
-    record Compute(long cpuUs, boolean killable, WorkEnd onEnd) implements Step {
-        public Compute {
-            if (cpuUs < 0) {
-                throw new IllegalArgumentException("negative work");
+            if (cpuPercent < 0 || cpuPercent > 100) {
+                throw new IllegalArgumentException("CPU share outside 0..100");
             }
+        }
+
+        /** Pure waiting: a timer, no CPU. */
+        public Work(long durationUs, boolean killable, WorkEnd onEnd) {
+            this(durationUs, 0, killable, onEnd);
         }
     }
 

@@ -87,7 +87,6 @@ public final class Task {
                 switch (step) {
                     case Step.Run r -> r.action().run();
                     case Step.Work w -> begin(w);
-                    case Step.Compute c -> compute(c);
                     case Step.Await a -> sleep(a, loop.now());
                 }
             }
@@ -106,29 +105,17 @@ public final class Task {
         }
         current = w;
         currentStart = loop.now();
-        currentEnd = loop.after(w.durationUs(), () -> finishWork(w, false));
-    }
-
-    private void compute(Step.Compute c) {
-        if (c.killable() && fatalSignal) {
-            c.onEnd().ended(loop.now(), true);
-            return;
+        if (w.cpuPercent() == 0 || w.durationUs() == 0) {
+            currentEnd = loop.after(w.durationUs(), () -> finishWork(w, false));
+        } else {
+            currentJob = cpus.submit(w.durationUs(), w.cpuPercent(), () -> finishWork(w, false));
         }
-        current = c;
-        currentStart = loop.now();
-        currentJob = cpus.submit(c.cpuUs(), () -> finishCompute(c, false));
-    }
-
-    private void finishCompute(Step.Compute c, boolean interrupted) {
-        current = null;
-        currentJob = null;
-        c.onEnd().ended(currentStart, interrupted);
-        resume();
     }
 
     private void finishWork(Step.Work w, boolean interrupted) {
         current = null;
         currentEnd = null;
+        currentJob = null;
         w.onEnd().ended(currentStart, interrupted);
         resume();
     }
@@ -165,11 +152,13 @@ public final class Task {
     public void kill() {
         fatalSignal = true;
         if (current instanceof Step.Work w && w.killable()) {
-            currentEnd.cancel();
+            if (currentJob != null) {
+                cpus.cancel(currentJob);
+                currentJob = null;
+            } else {
+                currentEnd.cancel();
+            }
             currentEnd = loop.at(loop.now(), () -> finishWork(w, true));
-        } else if (current instanceof Step.Compute c && c.killable()) {
-            cpus.cancel(currentJob);
-            loop.at(loop.now(), () -> finishCompute(c, true));
         } else if (current instanceof Step.Await a && a.killable()) {
             a.gate().forget(currentWake);
             long since = currentStart;

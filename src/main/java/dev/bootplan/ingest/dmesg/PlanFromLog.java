@@ -144,12 +144,17 @@ public final class PlanFromLog {
             }
             boolean inInitramfs = rootMounted != null && run.startUs() < rootMounted;
             ModuleChains.Load load = loads.getOrDefault(c, new ModuleChains.Load(0, List.of()));
+            // The log measures a load's wall time, with whatever CPU contention and I/O it met already in it: the
+            // plan replays it as waiting (loadCpuPercent 0) so the contention is not counted twice.
             out.add(new ModuleSpec(run.module(), us(ownTime(run, run.endUs() - run.startUs(), held[c], issues)), null,
-                    us(load.overheadUs()), load.dependsOn(), null, inInitramfs,
+                    us(load.overheadUs()), MEASURED_LOAD_CPU_PERCENT, load.dependsOn(), null, inInitramfs,
                     moduleDriver.containsKey(run.module()) ? List.of(moduleDriver.get(run.module())) : List.of()));
         }
         return out;
     }
+
+    /** A measured load's share of CPU as the replay runs it: none, its wall time already holds its contention. */
+    static final int MEASURED_LOAD_CPU_PERCENT = 0;
 
     private static long ownTime(InitcallRun run, long span, long probes, Issues issues) {
         if (probes > span) {
