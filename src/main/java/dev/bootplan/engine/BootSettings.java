@@ -1,5 +1,6 @@
 package dev.bootplan.engine;
 
+import dev.bootplan.engine.plan.KernelVersion;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.report.FindingCode;
 import dev.bootplan.report.Severity;
@@ -13,12 +14,16 @@ record BootSettings(
         String fwDevlink,
         boolean fwDevlinkEnforced,
         long rootDelayUs,
+        String root,
         boolean rootWait,
+        Long rootWaitTimeoutUs,
         UdevSettings udevInitrd,
         UdevSettings udevRootfs,
         int asyncMaxActive) {
 
     static final int MAX_WORK = 32768; // kernel/async.c
+    /** init/do_mounts.c rootwait_timeout_setup() ("init: add rootwait=<seconds>", v6.5 approx.); before, a value voids rootwait. */
+    static final KernelVersion ROOTWAIT_TIMEOUT = new KernelVersion(6, 5);
 
     static BootSettings read(Plan plan, CommandLine cmd, Findings findings) {
         long deferred = plan.modulesEnabled() ? 10_000_000L : 0;
@@ -50,7 +55,23 @@ record BootSettings(
         UdevSettings rootfs = udev(plan, cmd, findings, defaultWorkers, false);
         UdevSettings initrd = udev(plan, cmd, findings, defaultWorkers, true);
         int maxActive = plan.kernel().compareTo(Knobs.ASYNC_WQ_256) >= 0 ? 256 : Math.max(512, 4 * plan.cpus());
-        return new BootSettings(deferred, fwDevlink, enforced, rootDelay, cmd.has("rootwait"), initrd, rootfs, maxActive);
+        String rw = cmd.last("rootwait");
+        boolean rootWait = rw != null;
+        Long rootWaitTimeout = null;
+        if (rw != null && !rw.isEmpty()) {
+            if (plan.kernel().compareTo(ROOTWAIT_TIMEOUT) < 0) {
+                // 6.1 rootwait_setup(): "if (*str) return 0;" — a value leaves rootwait off.
+                rootWait = false;
+                findings.add(FindingCode.KNOB_INEFFECTIVE, Severity.warning, "rootwait", null,
+                        "rootwait=" + rw + " takes no value before v6.5: this kernel does not wait for the root device at all.",
+                        "Write plain rootwait.");
+            } else {
+                Long s = seconds(rw);
+                rootWaitTimeout = s == null || s == 0 ? null : s * 1_000_000L; // an invalid value waits for ever
+            }
+        }
+        return new BootSettings(deferred, fwDevlink, enforced, rootDelay, cmd.last("root"), rootWait, rootWaitTimeout, initrd,
+                rootfs, maxActive);
     }
 
     private static UdevSettings udev(Plan plan, CommandLine cmd, Findings findings, int workers, boolean initrd) {

@@ -32,8 +32,10 @@ public final class BootSimulator {
         if (!UnknownShares.any(plan)) {
             return report;
         }
+        Run allWaiting = run(plan, mode, 0);
         Run allCpu = run(plan, mode, 100);
-        return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(), ReportAssembler.milestones(allCpu.sim)));
+        return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(),
+                ReportAssembler.milestones(allWaiting.sim), ReportAssembler.milestones(allCpu.sim)));
     }
 
     /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */
@@ -44,10 +46,10 @@ public final class BootSimulator {
     private record Run(Simulation sim, Findings findings) {}
 
     private Run run(Plan plan, ProbingMode mode) {
-        return run(plan, mode, 0);
+        return run(plan, mode, -1);
     }
 
-    private Run run(Plan plan, ProbingMode mode, int unknownCpuPercent) {
+    private Run run(Plan plan, ProbingMode mode, int boundPercent) {
         long floor = minimumEvents(plan);
         if (floor > settings.maxEvents()) {
             throw new WorkBudgetExceededException(settings.maxEvents(), "this plan needs at least " + floor
@@ -59,7 +61,7 @@ public final class BootSimulator {
         DriverOwners owners = DriverOwners.of(plan);
         Inputs inputs = new Inputs(plan, knobs, owners);
         Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings,
-                unknownCpuPercent);
+                boundPercent);
         sim.run();
         return new Run(sim, findings);
     }

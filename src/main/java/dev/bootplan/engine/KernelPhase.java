@@ -4,6 +4,8 @@ import dev.bootplan.engine.plan.InitcallPlan;
 import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
+import dev.bootplan.report.FindingCode;
+import dev.bootplan.report.Severity;
 import dev.bootplan.report.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ final class KernelPhase {
 
     /** The initcall name dd.c registers with late_initcall(); a plan may place it among its late initcalls. */
     static final String DEFERRED_PROBE_INITCALL = "deferred_probe_initcall";
+    /** init/do_mounts.c: the rootwait loop's msleep(5) (the scheduler rounds it up to whole jiffies; not modelled). */
+    static final long ROOTWAIT_POLL_US = 5_000;
 
     private final Simulation sim;
     final Task pid1;
@@ -152,12 +156,59 @@ final class KernelPhase {
                 sim.timeline.add(pid1.lane(), SpanKind.globalWait, "wait_for_device_probe", since[0], sim.now());
             }
         }));
-        if (sim.settings.rootWait() && sim.plan.rootDevice() != null) {
-            pid1.add(new Step.Await(sim.rootReady, false, (s, k) -> {}));
+        if (sim.plan.rootDevice() == null) {
+            pid1.add(new Step.Run(this::mountRoot)); // the plan does not say where the root lives: take it as there
+            return;
         }
         pid1.add(new Step.Run(() -> {
-            sim.rootMounted = true;
-            sim.rootMountedUs = sim.now();
+            if (sim.rootReady.isOpen()) {
+                mountRoot();
+            } else if (sim.settings.rootWait()) {
+                sim.log.print(sim.now(), "Waiting for root device " + rootName() + "...");
+                pollRoot(sim.now());
+            } else {
+                rootNotFound("rootwait is not on the command line, so the kernel did not wait for it");
+            }
         }));
+    }
+
+    /**
+     * The rootwait loop (6.1 prepare_namespace(), 6.12 wait_for_root()): while the root device is not there,
+     * msleep(5); with rootwait=<s> (v6.5+) give up after that long; then async_synchronize_full() and mount.
+     */
+    private void pollRoot(long since) {
+        Long timeout = sim.settings.rootWaitTimeoutUs();
+        if (!sim.rootReady.isOpen() && (timeout == null || sim.now() - since <= timeout)) {
+            pid1.pushFront(List.of(new Step.Work(ROOTWAIT_POLL_US, false, (s, k) -> {}),
+                    new Step.Run(() -> pollRoot(since))));
+            return;
+        }
+        pid1.pushFront(List.of(new Step.Await(sim.async.idle, false, (s, k) -> {
+            sim.timeline.add(pid1.lane(), SpanKind.rootWait, rootName(), since, sim.now());
+            if (sim.rootReady.isOpen()) {
+                mountRoot();
+            } else {
+                rootNotFound("rootwait=" + timeout / 1_000_000 + " gave up waiting for it");
+            }
+        })));
+    }
+
+    private void mountRoot() {
+        sim.rootMounted = true;
+        sim.rootMountedUs = sim.now();
+    }
+
+    /** mount_root() on a device that is not there: "VFS: Unable to mount root fs", a panic; /init never runs. */
+    private void rootNotFound(String why) {
+        sim.log.print(sim.now(), "VFS: Unable to mount root fs on unknown-block(0,0)");
+        sim.findings.add(FindingCode.ROOT_NOT_FOUND, Severity.error, sim.plan.rootDevice(), sim.now(),
+                "The kernel mounted the root at " + TimeText.of(sim.now()) + " but " + sim.plan.rootDevice() + " (root="
+                        + rootName() + ") was not bound yet: " + why + ". The kernel panics; /init never runs.",
+                "Add rootwait to the command line (or rootdelay= long enough), or build the root device's driver in.");
+        pid1.clearSteps();
+    }
+
+    private String rootName() {
+        return sim.settings.root() != null ? sim.settings.root() : sim.plan.rootDevice();
     }
 }

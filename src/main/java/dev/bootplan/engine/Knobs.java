@@ -23,6 +23,12 @@ record Knobs(
     static final KernelVersion UNCONDITIONAL_MODULE_WAIT = new KernelVersion(5, 18);
     static final KernelVersion BOOL_ASYNC_PROBE = new KernelVersion(6, 0);
     static final KernelVersion ASYNC_WQ_256 = new KernelVersion(6, 9);
+    /**
+     * kernel/module/main.c idempotent_init_module() (commit 9b9879fc0327, v6.4 approx.): a finit_module() of a module
+     * another task is loading waits for that load to return and gets its result. Before, add_unformed_module() woke
+     * it as soon as the module was LIVE (finished_loading()), before the loader's async_synchronize_full(), with -EEXIST.
+     */
+    static final KernelVersion IDEMPOTENT_LOAD = new KernelVersion(6, 4);
 
     boolean asyncProbingExists() {
         return version.compareTo(ASYNC_PROBING) >= 0;

@@ -1,6 +1,7 @@
 package dev.bootplan.engine;
 
 import dev.bootplan.engine.plan.ModulePlan;
+import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.SpanKind;
@@ -38,7 +39,7 @@ final class ModuleLoader {
             long loadStart = sim.now();
             // load_module() is CPU work of the calling task: it competes with everything else that computes.
             task.pushFront(List.of(
-                    new Step.Work(module.loadUs(), module.loadCpuPercent(), false,
+                    new Step.Work(module.loadUs(), sim.cpuShare(module.loadCpu()), false,
                             (s, k) -> run.loadContendedUs = Math.max(0, sim.now() - s - module.loadUs())),
                     new Step.Run(() -> initRoutine(m, task, pid, loadStart))));
         }));
@@ -76,7 +77,7 @@ final class ModuleLoader {
         Step next = new Step.Run(() -> loadChain(c, i + 1, false));
         switch (run.state) {
             case LIVE -> task.pushFront(List.of(next));
-            case LOADING -> task.pushFront(List.of(new Step.Await(run.returned, true, (since, killed) -> {
+            case LOADING -> task.pushFront(List.of(new Step.Await(duplicateLoadEnds(run), true, (since, killed) -> {
                 if (sim.now() > since) {
                     sim.timeline.add(task.lane(), SpanKind.moduleWait, sim.plan.modules().get(m).name(), since, sim.now());
                 }
@@ -98,6 +99,11 @@ final class ModuleLoader {
         }
     }
 
+    /** When a finit_module() of a module another task is loading returns (see {@link Knobs#IDEMPOTENT_LOAD}). */
+    private Gate duplicateLoadEnds(ModuleRun run) {
+        return sim.knobs.version().compareTo(Knobs.IDEMPOTENT_LOAD) >= 0 ? run.returned : run.live;
+    }
+
     static String initFunction(ModulePlan module) {
         return module.name() + "_init";
     }
@@ -108,6 +114,7 @@ final class ModuleLoader {
         sim.timeline.add(task.lane(), SpanKind.moduleInit, module.name(), initStart, sim.now());
         sim.log.initcallReturned(sim.now(), initFunction(module), module.name(), 0, sim.now() - initStart);
         run.state = ModuleRun.State.LIVE;
+        run.live.open();
         boolean waits = !run.asyncRequested
                 && (sim.knobs.version().compareTo(Knobs.UNCONDITIONAL_MODULE_WAIT) >= 0 || task.usedAsync);
         Runnable returned = () -> {

@@ -16,6 +16,8 @@ final class ModuleRun {
     final int index;
     final boolean asyncRequested;
     final Gate returned;
+    /** Opens when the module is LIVE (do_init_module() sets it before its async_synchronize_full()). */
+    final Gate live;
     State state = State.NOT_LOADED;
     Long loadStartUs;
     Long loadEndUs;
@@ -28,9 +30,10 @@ final class ModuleRun {
     long waitEndUs = -1;
     long lastOwnAsyncEndUs = -1;
 
-    ModuleRun(int index, boolean asyncRequested, Gate returned) {
+    ModuleRun(int index, boolean asyncRequested, Gate returned, Gate live) {
         this.index = index;
         this.asyncRequested = asyncRequested;
         this.returned = returned;
+        this.live = live;
     }
 }

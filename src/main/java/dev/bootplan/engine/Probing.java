@@ -2,6 +2,7 @@ package dev.bootplan.engine;
 
 import dev.bootplan.engine.plan.DevicePlan;
 import dev.bootplan.engine.plan.WorkQueue;
+import dev.bootplan.engine.sim.Processors;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.SpanKind;
@@ -203,7 +204,8 @@ final class Probing {
      */
     private void runProbe(int d, Task task) {
         DevicePlan dev = sim.plan.devices().get(d);
-        task.pushFront(List.of(new Step.Work(dev.probeUs(), sim.cpuShare(dev.cpuPercent()), dev.killable(), (start, killed) -> {
+        int lock = sim.plan.drivers().get(dev.driver()).probeLock() ? dev.driver() : Processors.NO_LOCK;
+        task.pushFront(List.of(new Step.Work(dev.probeUs(), sim.cpuShare(dev.cpu()), lock, dev.killable(), (start, killed) -> {
             sim.contendedUs[d] = Math.max(0, sim.now() - start - dev.probeUs());
             if (killed) {
                 fail(d, task, killedReason(), -4);
@@ -255,7 +257,7 @@ final class Probing {
     /** The work's own time in segments, each ending where it creates a device (device_add(): it probes at once if it can). */
     private List<Step> workSteps(int d, Task task) {
         DevicePlan dev = sim.plan.devices().get(d);
-        int share = sim.cpuShare(dev.asyncWorkCpuPercent());
+        int share = sim.cpuShare(dev.asyncWorkCpu());
         String name = sim.deviceName(d);
         long[] start = new long[1];
         long[] contended = new long[1];

@@ -3,6 +3,7 @@ package dev.bootplan.engine;
 import dev.bootplan.engine.mode.ModePolicy;
 import dev.bootplan.engine.plan.DevicePlan;
 import dev.bootplan.engine.plan.Plan;
+import dev.bootplan.engine.plan.Share;
 import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Processors;
@@ -52,8 +53,8 @@ final class Simulation {
 
     final AsyncPool async;
     final WorkQueues workqueues;
-    /** The CPU share a run assumes where the plan does not know one (0: all waiting; 100: the upper bound). */
-    final int unknownCpuPercent;
+    /** -1 for the prediction; 0 or 100 for a bound run, which takes every share the plan does not know as that. */
+    final int boundPercent;
     final DeferredProbe deferred;
     final Probing probing;
     final ModuleLoader loader;
@@ -76,8 +77,8 @@ final class Simulation {
     long firstOverflowUs = -1;
 
     Simulation(Plan plan, DriverOwners owners, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents,
-            Findings findings, int unknownCpuPercent) {
-        this.unknownCpuPercent = unknownCpuPercent;
+            Findings findings, int boundPercent) {
+        this.boundPercent = boundPercent;
         this.plan = plan;
         this.knobs = knobs;
         this.settings = settings;
@@ -110,7 +111,7 @@ final class Simulation {
         ownerInitcall = owners.initcall();
         modules = new ModuleRun[plan.modules().size()];
         for (int m = 0; m < modules.length; m++) {
-            modules[m] = new ModuleRun(m, policy.moduleAsyncRequested()[m], new Gate(loop, false));
+            modules[m] = new ModuleRun(m, policy.moduleAsyncRequested()[m], new Gate(loop, false), new Gate(loop, false));
         }
         chains = new ModuleChain(plan);
         initramfsUnpacked = new Gate(loop, false);
@@ -169,9 +170,9 @@ final class Simulation {
         return discoveredByWork[d];
     }
 
-    /** A stated CPU share, or the one this run assumes for an unknown share. */
-    int cpuShare(Integer stated) {
-        return stated != null ? stated : unknownCpuPercent;
+    /** The CPU share this run uses: a known share as it is, an uncertain one as estimated or at this run's bound. */
+    int cpuShare(Share share) {
+        return share.in(boundPercent);
     }
 
     void run() {

@@ -1,7 +1,9 @@
 package dev.bootplan.engine;
 
 import dev.bootplan.engine.plan.DevicePlan;
+import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
+import dev.bootplan.engine.plan.Share;
 import dev.bootplan.report.Milestones;
 import dev.bootplan.report.Uncertainty;
 import dev.bootplan.report.Uncertainty.MilestoneBounds;
@@ -11,10 +13,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The CPU shares a plan leaves unknown, and the bounds they put on a prediction. A log cannot tell busy-waiting from
- * sleeping, so an imported or hand-written plan often does not know them: the prediction takes them as waiting (0 %),
- * and a second run takes them as all CPU. Adding CPU work never makes a milestone earlier, so the two runs bracket
- * every share in between; both ends are still reported as min and max in case a plan's timeouts break that order.
+ * The CPU shares a plan does not know, and the bounds they put on a prediction. A log cannot tell busy-waiting from
+ * sleeping, so an imported or hand-written plan often only estimates them (or leaves them out: an estimate of 0). The
+ * prediction uses the estimates; two more runs take every such share as all waiting and as all CPU. Adding CPU work
+ * never makes a milestone earlier, so those two bracket every share in between; each milestone still reports the min
+ * and max of the three in case a plan's timeouts break that order.
  */
 final class UnknownShares {
 
@@ -22,48 +25,58 @@ final class UnknownShares {
 
     private UnknownShares() {}
 
-    /** One unknown share: where it is and how much time it governs. */
-    private record Unknown(String text, long us, int index) {}
+    /** One uncertain share: where it is and how much time it governs. */
+    private record Unknown(String text, long us, int order) {}
 
     static boolean any(Plan plan) {
-        for (DevicePlan d : plan.devices()) {
-            if ((d.cpuPercent() == null && d.probeUs() > 0) || (d.asyncWorkCpuPercent() == null && d.asyncWorkUs() > 0)) {
-                return true;
-            }
-        }
-        return false;
+        return !unknowns(plan).isEmpty();
     }
 
-    static Uncertainty bounds(Plan plan, Milestones predicted, Milestones allCpu) {
-        List<Unknown> unknown = new ArrayList<>();
-        for (int i = 0; i < plan.devices().size(); i++) {
-            DevicePlan d = plan.devices().get(i);
-            if (d.cpuPercent() == null && d.probeUs() > 0) {
-                unknown.add(new Unknown(d.name() + ": cpuPercent (" + TimeText.of(d.probeUs()) + " of probe)", d.probeUs(), i));
-            }
-            if (d.asyncWorkCpuPercent() == null && d.asyncWorkUs() > 0) {
-                unknown.add(new Unknown(d.name() + ": asyncWorkCpuPercent (" + TimeText.of(d.asyncWorkUs()) + " of work)",
-                        d.asyncWorkUs(), i));
-            }
+    private static List<Unknown> unknowns(Plan plan) {
+        List<Unknown> out = new ArrayList<>();
+        int order = 0;
+        for (DevicePlan d : plan.devices()) {
+            add(out, d.cpu(), d.probeUs(), d.name() + ": cpuPercent", "probe", order++);
+            add(out, d.asyncWorkCpu(), d.asyncWorkUs(), d.name() + ": asyncWorkCpuPercent", "work", order++);
         }
+        for (ModulePlan m : plan.modules()) {
+            add(out, m.loadCpu(), m.loadUs(), m.name() + ": loadCpuPercent", "load", order++);
+        }
+        return out;
+    }
+
+    private static void add(List<Unknown> out, Share share, long us, String input, String what, int order) {
+        if (!share.known() && us > 0) {
+            String estimate = share.percent() > 0 ? ", estimated " + share.percent() + " %" : "";
+            out.add(new Unknown(input + " (" + TimeText.of(us) + " of " + what + estimate + ")", us, order));
+        }
+    }
+
+    static Uncertainty bounds(Plan plan, Milestones predicted, Milestones allWaiting, Milestones allCpu) {
+        List<Unknown> unknown = unknowns(plan);
         List<String> named = unknown.stream()
-                .sorted(Comparator.comparingLong(Unknown::us).reversed().thenComparingInt(Unknown::index))
+                .sorted(Comparator.comparingLong(Unknown::us).reversed().thenComparingInt(Unknown::order))
                 .limit(NAMED).map(Unknown::text).toList();
         List<MilestoneBounds> rows = List.of(
-                row("initcallsDoneUs", predicted, allCpu, m -> m.initcallsDoneUs()),
-                row("initStartUs", predicted, allCpu, Milestones::initStartUs),
-                row("rootMountedUs", predicted, allCpu, Milestones::rootMountedUs),
-                row("udevSettledUs", predicted, allCpu, Milestones::udevSettledUs),
-                row("allDevicesSettledUs", predicted, allCpu, m -> m.allDevicesSettledUs()));
+                row("initcallsDoneUs", m -> m.initcallsDoneUs(), predicted, allWaiting, allCpu),
+                row("initStartUs", Milestones::initStartUs, predicted, allWaiting, allCpu),
+                row("rootMountedUs", Milestones::rootMountedUs, predicted, allWaiting, allCpu),
+                row("udevSettledUs", Milestones::udevSettledUs, predicted, allWaiting, allCpu),
+                row("allDevicesSettledUs", m -> m.allDevicesSettledUs(), predicted, allWaiting, allCpu));
         return new Uncertainty(unknown.size(), named, rows);
     }
 
-    private static MilestoneBounds row(String name, Milestones a, Milestones b, Function<Milestones, Long> f) {
-        Long x = f.apply(a);
-        Long y = f.apply(b);
-        if (x == null || y == null) {
-            return new MilestoneBounds(name, x, x == null ? y : x, y == null ? x : y); // null: never reached in that run
+    /** The milestone in the three runs; a run that never reaches it (null) does not narrow the bounds. */
+    private static MilestoneBounds row(String name, Function<Milestones, Long> f, Milestones... runs) {
+        Long low = null;
+        Long high = null;
+        for (Milestones m : runs) {
+            Long v = f.apply(m);
+            if (v != null) {
+                low = low == null ? v : Math.min(low, v);
+                high = high == null ? v : Math.max(high, v);
+            }
         }
-        return new MilestoneBounds(name, x, Math.min(x, y), Math.max(x, y));
+        return new MilestoneBounds(name, f.apply(runs[0]), low, high);
     }
 }

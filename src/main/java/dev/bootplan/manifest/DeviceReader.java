@@ -2,6 +2,7 @@ package dev.bootplan.manifest;
 
 import dev.bootplan.engine.plan.DevicePlan;
 import dev.bootplan.engine.plan.Cycles;
+import dev.bootplan.engine.plan.Share;
 import dev.bootplan.engine.plan.WorkQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,8 +81,16 @@ final class DeviceReader {
     }
 
     private record Resolved(int driver, long probeUs, int parent, List<Integer> suppliers, boolean killable,
-            Integer cpuPercent, long asyncWorkUs, long deferCostUs, Integer asyncWorkCpuPercent, WorkQueue queue,
+            Share cpuPercent, long asyncWorkUs, long deferCostUs, Share asyncWorkCpuPercent, WorkQueue queue,
             Long discoveredAfterUs) {}
+
+    /** A stated share is known unless marked estimated; an absent one is unknown (estimated as 0). */
+    private Share share(String at, Integer percent, Boolean estimated) {
+        if (percent == null) {
+            return Share.unknown();
+        }
+        return new Share(p.integer(at, percent, 0, 0, 100), !Boolean.TRUE.equals(estimated));
+    }
 
     /** A device created by its parent's work needs a parent whose work lasts that long. */
     private void checkDiscoveries(List<DevicePlan> devices, List<Integer> origin) {
@@ -126,10 +135,9 @@ final class DeviceReader {
                 suppliers.add(sup);
             }
         }
-        Integer cpu = s.cpuPercent() == null ? null : p.integer(at + "/cpuPercent", s.cpuPercent(), 0, 0, 100);
+        Share cpu = share(at + "/cpuPercent", s.cpuPercent(), s.cpuPercentEstimated());
         long asyncWork = p.duration(at + "/asyncWork", s.asyncWork(), 0, ManifestNormalizer.HOUR_US);
-        Integer workCpu = s.asyncWorkCpuPercent() == null ? null
-                : p.integer(at + "/asyncWorkCpuPercent", s.asyncWorkCpuPercent(), 0, 0, 100);
+        Share workCpu = share(at + "/asyncWorkCpuPercent", s.asyncWorkCpuPercent(), s.asyncWorkCpuPercentEstimated());
         WorkQueue queue = p.choice(at + "/asyncWorkQueue", s.asyncWorkQueue(), WorkQueue.ASYNC, WorkQueue.class,
                 WorkQueue::wireName);
         Long discovered = s.discoveredAfter() == null ? null

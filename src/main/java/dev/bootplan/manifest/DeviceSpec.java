@@ -28,12 +28,19 @@ public record DeviceSpec(
                 + "unknown: the prediction then takes it as 0 and the report's uncertainty gives the bounds.",
                 example = "0", minimum = "0", maximum = "100")
         Integer cpuPercent,
+        @Schema(description = "Whether cpuPercent is an estimate (from reading the driver's source, say) rather than "
+                + "measured: the prediction uses it and the report bounds it by taking it as 0 and as 100.",
+                example = "false", defaultValue = "false")
+        Boolean cpuPercentEstimated,
         @Schema(description = "Work the probe starts and returns without waiting for (a SCSI host scan, libata's port "
                 + "probe, USB hub enumeration): its own time.", example = "350ms", defaultValue = "0")
         String asyncWork,
         @Schema(description = "Share of that work spent on a CPU, in percent; leave it out when unknown (taken as 0, with bounds).",
                 example = "5", minimum = "0", maximum = "100")
         Integer asyncWorkCpuPercent,
+        @Schema(description = "Whether asyncWorkCpuPercent is an estimate (bounded like cpuPercent).", example = "false",
+                defaultValue = "false")
+        Boolean asyncWorkCpuPercentEstimated,
         @Schema(description = "Where that work runs: `async` (async_schedule(): waited for by async_synchronize_full(), so by "
                 + "a module load without async_probe and before /init) or `workqueue` (hub_wq, a driver's own work queue: "
                 + "nobody waits for it).", example = "async", defaultValue = "async", allowableValues = {"async", "workqueue"})
@@ -53,6 +60,7 @@ public record DeviceSpec(
     /** A device whose probe starts no work that creates devices. */
     public DeviceSpec(String name, String driver, String probeTime, Integer count, String parent, List<String> suppliers,
             Boolean killable, Integer cpuPercent, String asyncWork, String deferCost) {
-        this(name, driver, probeTime, count, parent, suppliers, killable, cpuPercent, asyncWork, null, null, null, deferCost);
+        this(name, driver, probeTime, count, parent, suppliers, killable, cpuPercent, null, asyncWork, null, null, null, null,
+                deferCost);
     }
 }

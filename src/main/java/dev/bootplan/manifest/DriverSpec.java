@@ -18,9 +18,18 @@ public record DriverSpec(
         List<String> firmware,
         @Schema(description = "Whether the driver gives up on missing suppliers when the deferred-probe timeout fires "
                 + "(instead of staying pending forever).", example = "false", defaultValue = "false")
-        Boolean giveUpOnDeferTimeout) {
+        Boolean giveUpOnDeferTimeout,
+        @Schema(description = "Whether the CPU-bound part of its probes holds a lock every device of the driver shares "
+                + "(e1000 bit-bangs its EEPROM under the global e1000_eeprom_lock): concurrent probes of its devices "
+                + "take turns, never computing on more than one CPU together.", example = "false", defaultValue = "false")
+        Boolean probeLock) {
 
     public DriverSpec {
         firmware = firmware == null ? List.of() : firmware;
+    }
+
+    /** A driver whose probes lock nothing their siblings need. */
+    public DriverSpec(String name, String probeType, Boolean asyncUnsafe, List<String> firmware, Boolean giveUpOnDeferTimeout) {
+        this(name, probeType, asyncUnsafe, firmware, giveUpOnDeferTimeout, null);
     }
 }

@@ -142,7 +142,7 @@ public final class ManifestNormalizer {
             ModulePlan mp = out.get(m);
             String merged = mp.options().isBlank() ? o : mp.options() + " " + o;
             out.set(m, new ModulePlan(mp.name(), mp.initUs(), mp.loadUs(), mp.dependsOn(), merged, mp.inInitramfs(),
-                    mp.drivers(), mp.loadCpuPercent()));
+                    mp.drivers(), mp.loadCpu()));
         });
         return out;
     }
@@ -198,7 +198,8 @@ public final class ManifestNormalizer {
             }
             ProbeType type = p.choice(at + "/probeType", d.probeType(), ProbeType.DEFAULT, ProbeType.class, ProbeType::wireName);
             out.add(new DriverPlan(d.name(), type, Boolean.TRUE.equals(d.asyncUnsafe()),
-                    d.firmware().stream().filter(java.util.Objects::nonNull).toList(), Boolean.TRUE.equals(d.giveUpOnDeferTimeout())));
+                    d.firmware().stream().filter(java.util.Objects::nonNull).toList(), Boolean.TRUE.equals(d.giveUpOnDeferTimeout()),
+                    Boolean.TRUE.equals(d.probeLock())));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.bootplan.manifest;
 
 import dev.bootplan.engine.plan.ModulePlan;
+import dev.bootplan.engine.plan.Share;
 import dev.bootplan.engine.plan.Cycles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +69,9 @@ final class ModuleReader {
             }
             List<Integer> regs = DriverRefs.resolve(s.drivers(), at + "/drivers", drivers, registered, p);
             String name = s.name() == null ? "" : ModuleNames.canonical(s.name());
-            int loadCpu = p.integer(at + "/loadCpuPercent", s.loadCpuPercent(), 100, 0, 100);
+            // kernel/module/main.c: load_module() runs in the caller of finit_module(), so 100 unless the plan says otherwise.
+            Share loadCpu = new Share(p.integer(at + "/loadCpuPercent", s.loadCpuPercent(), 100, 0, 100),
+                    !Boolean.TRUE.equals(s.loadCpuPercentEstimated()));
             out.add(new ModulePlan(name, initUs, loadUs, dependsOn, s.options(), Boolean.TRUE.equals(s.inInitramfs()), regs,
                     loadCpu));
         }

@@ -19,6 +19,9 @@ public record ModuleSpec(
                 + "decompresses, verifies and relocates in the caller of finit_module(), so 100 unless the .ko is read "
                 + "from a slow disk.", example = "100", defaultValue = "100", minimum = "0", maximum = "100")
         Integer loadCpuPercent,
+        @Schema(description = "Whether loadCpuPercent is an estimate rather than known (the report then bounds it by "
+                + "taking it as 0 and as 100).", example = "false", defaultValue = "false")
+        Boolean loadCpuPercentEstimated,
         @Schema(description = "modules.dep dependencies, loaded first.", example = "[\"scsi_transport_sas\"]")
         List<String> dependsOn,
         @Schema(description = "Module options as in modprobe.d ('options <module> …'), e.g. async_probe.",
@@ -38,6 +41,6 @@ public record ModuleSpec(
     /** A module whose load is CPU work, as loads from memory are. */
     public ModuleSpec(String name, String init, String size, String loadTime, List<String> dependsOn, String options,
             Boolean inInitramfs, List<String> drivers) {
-        this(name, init, size, loadTime, null, dependsOn, options, inInitramfs, drivers);
+        this(name, init, size, loadTime, null, null, dependsOn, options, inInitramfs, drivers);
     }
 }

@@ -23,5 +23,7 @@ public enum FindingCode {
     FORCED_SYNC,
     ANNOTATION_IGNORED,
     MAINLINE_EQUIVALENT,
+    /** init/do_mounts.c: the root device was not there when the kernel mounted the root: "VFS: Unable to mount root fs". */
+    ROOT_NOT_FOUND,
     KERNEL_TAINTED
 }

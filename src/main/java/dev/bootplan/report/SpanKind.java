@@ -13,6 +13,8 @@ public enum SpanKind {
     initramfsUnpack,
     firmwareWait,
     rootDelay,
+    /** rootwait: PID 1 polling for the root device every 5 ms (init/do_mounts.c). */
+    rootWait,
     udevEvent,
     moduleWait,
     /** Userspace before a udev coldplug: systemd starting, fsck, switch_root. */

@@ -11,6 +11,7 @@ import dev.bootplan.engine.plan.ModuleLoadPlan;
 import dev.bootplan.engine.plan.ModuleLoadPlan.Phase;
 import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.ProbeType;
+import dev.bootplan.engine.plan.Share;
 import dev.bootplan.engine.plan.WorkQueue;
 import dev.bootplan.report.DeviceOutcome;
 import dev.bootplan.report.ModuleOutcome;
@@ -29,7 +30,8 @@ class CpuModelTests {
     private static final BootSimulator ENGINE = new BootSimulator(EngineSettings.defaults());
 
     private static DevicePlan device(String name, int driver, long probeUs, Integer cpu) {
-        return new DevicePlan(name, driver, probeUs, -1, List.of(), true, cpu, 0, 0, 0, WorkQueue.ASYNC, null);
+        return new DevicePlan(name, driver, probeUs, -1, List.of(), true, cpu == null ? Share.unknown() : Share.known(cpu), 0, 0,
+                Share.known(0), WorkQueue.ASYNC, null);
     }
 
     private static DeviceOutcome device(Report r, String name) {
@@ -105,8 +107,9 @@ class CpuModelTests {
         p.initcall("usb_init", Level.DEVICE, 0, usb);
         int hcd = p.driver("hcd", ProbeType.DEFAULT);
         p.modules.add(new ModulePlan("hcd_mod", 0, 0, List.of(), "", false, List.of(hcd)));
-        p.devices.add(new DevicePlan("hc", hcd, 100 * MS, -1, List.of(), true, 0, 500 * MS, 0, 0, queue, null));
-        p.devices.add(new DevicePlan("usb-dev", usb, 10 * MS, 0, List.of(), true, 0, 0, 0, 0, WorkQueue.ASYNC, 300 * MS));
+        p.devices.add(new DevicePlan("hc", hcd, 100 * MS, -1, List.of(), true, Share.known(0), 500 * MS, 0, Share.known(0), queue, null));
+        p.devices.add(new DevicePlan("usb-dev", usb, 10 * MS, 0, List.of(), true, Share.known(0), 0, 0, Share.known(0), WorkQueue.ASYNC,
+                300 * MS));
         p.moduleLoads.add(new ModuleLoadPlan("initramfs-script", Phase.INITRD, 0, false, 0, List.of(0)));
         return p;
     }
@@ -182,7 +185,7 @@ class CpuModelTests {
         assertThat(r.milestones().allDevicesSettledUs()).isEqualTo(2_000_000L);
         assertThat(r.uncertainty().unknownShares()).isEqualTo(2);
         assertThat(r.uncertainty().narrowedBy()).containsExactly("long: cpuPercent (2 s of probe)", "short: cpuPercent (1 s of probe)");
-        var settled = r.uncertainty().milestones().stream().filter(m -> m.milestone().equals("allDevicesSettledUs"))
+        var settled = r.uncertainty().milestones().stream().filter(b -> b.milestone().equals("allDevicesSettledUs"))
                 .findFirst().orElseThrow();
         assertThat(settled.predictedUs()).isEqualTo(2_000_000L);
         assertThat(settled.lowUs()).isEqualTo(2_000_000L);

@@ -34,7 +34,7 @@ class LargeReportTests {
             end = Math.max(end, c);
         }
         timeline.sort(java.util.Comparator.comparingLong(Span::startUs));
-        var knobs = new EffectiveKnobs(null, null, false, List.of(), 10_000_000, "on", 0, 180_000_000, 60_000_000L,
+        var knobs = new EffectiveKnobs(null, null, false, List.of(), 10_000_000, "on", 0, null, false, null, 180_000_000, 60_000_000L,
                 180_000_000, 24, 512);
         var milestones = new Milestones(150_000, 160_000L, null, null, end);
         return new Report("large", "async", "6.12", knobs, milestones, List.of(), List.of(), timeline, List.of(), List.of(),

@@ -3,7 +3,7 @@ package dev.bootplan.engine.plan;
 import java.util.List;
 
 /**
- * A loadable module. {@code loadUs} is the .ko load overhead before its init runs, {@code loadCpuPercent} the share of
+ * A loadable module. {@code loadUs} is the .ko load overhead before its init runs, {@code loadCpu} the share of
  * it spent on the loading task's CPU (kernel/module/main.c: load_module() decompresses, checks, relocates and links in
  * the caller of finit_module(); 100 unless the .ko is read from a slow disk); {@code dependsOn} and {@code drivers}
  * are indices into the plan's lists. {@code options} is the raw modprobe option string; the engine reads it per
@@ -17,20 +17,18 @@ public record ModulePlan(
         String options,
         boolean inInitramfs,
         List<Integer> drivers,
-        int loadCpuPercent) {
+        Share loadCpu) {
 
     public ModulePlan {
         dependsOn = List.copyOf(dependsOn);
         drivers = List.copyOf(drivers);
         options = options == null ? "" : options;
-        if (loadCpuPercent < 0 || loadCpuPercent > 100) {
-            throw new IllegalArgumentException("module " + name + " has a load CPU share outside 0..100");
-        }
+        loadCpu = loadCpu == null ? Share.known(100) : loadCpu;
     }
 
     /** A module whose load is all CPU work, as an in-memory load is. */
     public ModulePlan(String name, long initUs, long loadUs, List<Integer> dependsOn, String options, boolean inInitramfs,
             List<Integer> drivers) {
-        this(name, initUs, loadUs, dependsOn, options, inInitramfs, drivers, 100);
+        this(name, initUs, loadUs, dependsOn, options, inInitramfs, drivers, Share.known(100));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * The machine's CPUs, shared by everything that computes: module loads, probes and the work they start.
@@ -23,6 +24,8 @@ public final class Processors {
 
     private static final long NS = 1_000;
     private static final int SHARES = 100;
+    /** No lock: the job competes on its own. */
+    public static final int NO_LOCK = -1;
 
     private final EventLoop loop;
     private final long capacity; // percent of one CPU
@@ -31,6 +34,7 @@ public final class Processors {
     private long sequence;
     private EventLoop.Scheduled next;
     private final Rate[] rates = new Rate[SHARES + 1];
+    private final TreeMap<Integer, ShareClass> groups = new TreeMap<>();
 
     public Processors(EventLoop loop, int cpus) {
         this.loop = loop;
@@ -43,13 +47,23 @@ public final class Processors {
 
     /** A stretch of {@code ownUs} of which {@code cpuPercent} (1–100) is CPU; {@code done} runs when it has had it. */
     public Job submit(long ownUs, int cpuPercent, Runnable done) {
+        return submit(ownUs, cpuPercent, NO_LOCK, done);
+    }
+
+    /**
+     * As {@link #submit(long, int, Runnable)}, for work whose CPU part holds {@code lock}, a lock every job of that key
+     * shares (a driver's global mutex): the jobs take turns, so together they never compute on more than one CPU.
+     * They progress alike, at the group's allocation divided by their summed demand.
+     */
+    public Job submit(long ownUs, int cpuPercent, int lock, Runnable done) {
         if (cpuPercent < 1 || cpuPercent > SHARES) {
             throw new IllegalArgumentException("CPU share " + cpuPercent + " outside 1..100");
         }
         advance();
-        ShareClass c = classes[cpuPercent];
-        Job job = new Job(cpuPercent, Math.addExact(c.progressNs, Math.multiplyExact(ownUs, NS)), sequence++, done);
+        ShareClass c = lock == NO_LOCK ? classes[cpuPercent] : groups.computeIfAbsent(lock, k -> new ShareClass());
+        Job job = new Job(c, cpuPercent, Math.addExact(c.progressNs, Math.multiplyExact(ownUs, NS)), sequence++, done);
         c.jobs.add(job);
+        c.demand += cpuPercent;
         reschedule();
         return job;
     }
@@ -57,7 +71,8 @@ public final class Processors {
     /** Takes a job off the CPUs (its task was killed); what it had not used is forgotten. */
     public void cancel(Job job) {
         advance();
-        classes[job.share].jobs.remove(job);
+        job.bucket.jobs.remove(job);
+        job.bucket.demand -= job.share;
         reschedule();
     }
 
@@ -66,6 +81,9 @@ public final class Processors {
         int n = 0;
         for (int s = 1; s <= SHARES; s++) {
             n += classes[s].jobs.size();
+        }
+        for (ShareClass g : groups.values()) {
+            n += g.jobs.size();
         }
         return n;
     }
@@ -82,29 +100,65 @@ public final class Processors {
                 c.progressNs += rates[s].progress(elapsed);
             }
         }
+        for (ShareClass g : groups.values()) {
+            if (!g.jobs.isEmpty()) {
+                g.progressNs += g.rate.progress(elapsed);
+            }
+        }
     }
 
-    /** Max-min fair shares (water-filling), lowest demand first, then the next completion. */
+    /**
+     * Max-min fair shares (water-filling), lowest demand first, then the next completion. Each job of a share class is
+     * one claimant asking for its share; a lock group is one claimant asking for its members' summed share, at most a
+     * whole CPU (only the holder computes).
+     */
     private void reschedule() {
         if (next != null) {
             next.cancel();
             next = null;
         }
+        List<ShareClass> lockGroups = new ArrayList<>();
+        for (var it = groups.values().iterator(); it.hasNext(); ) {
+            ShareClass g = it.next();
+            if (g.jobs.isEmpty()) {
+                it.remove();
+            } else {
+                lockGroups.add(g);
+            }
+        }
+        lockGroups.sort((a, b) -> Long.compare(Math.min(a.demand, SHARES), Math.min(b.demand, SHARES)));
         long remaining = capacity;
-        long jobs = running();
-        long soonest = Long.MAX_VALUE;
+        long claimants = lockGroups.size();
         for (int s = 1; s <= SHARES; s++) {
+            claimants += classes[s].jobs.size();
+        }
+        long soonest = Long.MAX_VALUE;
+        int g = 0;
+        for (int s = 1; s <= SHARES; s++) {
+            for (; g < lockGroups.size() && Math.min(lockGroups.get(g).demand, SHARES) <= s; g++) {
+                ShareClass group = lockGroups.get(g);
+                long asks = Math.min(group.demand, SHARES);
+                if (asks * claimants <= remaining) {
+                    group.rate = new Rate(asks, group.demand); // all it asks for, shared by the members' demand
+                    remaining -= asks;
+                    claimants--;
+                } else {
+                    group.rate = new Rate(remaining, claimants * group.demand);
+                }
+                soonest = Math.min(soonest, group.rate.delayUs(group.jobs.peek().targetNs - group.progressNs));
+            }
             ShareClass c = classes[s];
             int n = c.jobs.size();
             if (n == 0) {
                 continue;
             }
-            if ((long) s * jobs <= remaining) {
+            if ((long) s * claimants <= remaining) {
                 rates[s] = Rate.FULL; // below the fair level: it gets all it asks for
                 remaining -= (long) s * n;
-                jobs -= n;
+                claimants -= n;
             } else {
-                rates[s] = new Rate(remaining, jobs * s); // capped at the level remaining / jobs
+                // Capped at the level remaining / claimants; that level then holds for every later claimant too.
+                rates[s] = new Rate(remaining, claimants * s);
             }
             soonest = Math.min(soonest, rates[s].delayUs(c.jobs.peek().targetNs - c.progressNs));
         }
@@ -118,15 +172,23 @@ public final class Processors {
         advance();
         List<Job> finished = new ArrayList<>();
         for (int s = 1; s <= SHARES; s++) {
-            ShareClass c = classes[s];
-            while (!c.jobs.isEmpty() && c.jobs.peek().targetNs <= c.progressNs) {
-                finished.add(c.jobs.poll());
-            }
+            drain(classes[s], finished);
+        }
+        for (ShareClass grp : groups.values()) {
+            drain(grp, finished);
         }
         finished.sort((a, b) -> Long.compare(a.seq, b.seq));
         reschedule();
         for (Job j : finished) {
             j.done.run();
+        }
+    }
+
+    private static void drain(ShareClass c, List<Job> finished) {
+        while (!c.jobs.isEmpty() && c.jobs.peek().targetNs <= c.progressNs) {
+            Job j = c.jobs.poll();
+            c.demand -= j.share;
+            finished.add(j);
         }
     }
 
@@ -171,16 +233,20 @@ public final class Processors {
         final PriorityQueue<Job> jobs = new PriorityQueue<>(
                 (a, b) -> a.targetNs != b.targetNs ? Long.compare(a.targetNs, b.targetNs) : Long.compare(a.seq, b.seq));
         long progressNs;
+        long demand; // summed shares of the jobs, percent
+        Rate rate = Rate.FULL; // a lock group's; share classes keep theirs in rates[]
     }
 
     /** One stretch of a task's own time on the CPUs. */
     public static final class Job {
+        private final ShareClass bucket;
         private final int share;
         private final long targetNs;
         private final long seq;
         private final Runnable done;
 
-        Job(int share, long targetNs, long seq, Runnable done) {
+        Job(ShareClass bucket, int share, long targetNs, long seq, Runnable done) {
+            this.bucket = bucket;
             this.share = share;
             this.targetNs = targetNs;
             this.seq = seq;

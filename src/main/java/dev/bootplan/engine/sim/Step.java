@@ -9,9 +9,9 @@ public sealed interface Step {
     /**
      * Spend {@code durationUs} of the task's own time, {@code cpuPercent} of it on a CPU (competing with other CPU work,
      * interleaved across the span) and the rest waiting. A killable work is cut short when the task gets a fatal
-     * signal; {@code onEnd} learns whether it was.
+     * signal; {@code onEnd} learns whether it was. {@code lock}: see {@link Processors#submit(long, int, int, Runnable)}.
      */
-    record Work(long durationUs, int cpuPercent, boolean killable, WorkEnd onEnd) implements Step {
+    record Work(long durationUs, int cpuPercent, int lock, boolean killable, WorkEnd onEnd) implements Step {
         public Work {
             if (durationUs < 0) {
                 throw new IllegalArgumentException("negative work");
@@ -21,9 +21,14 @@ public sealed interface Step {
             }
         }
 
+        /** Work whose CPU part holds no lock others wait for. */
+        public Work(long durationUs, int cpuPercent, boolean killable, WorkEnd onEnd) {
+            this(durationUs, cpuPercent, Processors.NO_LOCK, killable, onEnd);
+        }
+
         /** Pure waiting: a timer, no CPU. */
         public Work(long durationUs, boolean killable, WorkEnd onEnd) {
-            this(durationUs, 0, killable, onEnd);
+            this(durationUs, 0, Processors.NO_LOCK, killable, onEnd);
         }
     }
 

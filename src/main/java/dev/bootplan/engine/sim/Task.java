@@ -108,7 +108,7 @@ public final class Task {
         if (w.cpuPercent() == 0 || w.durationUs() == 0) {
             currentEnd = loop.after(w.durationUs(), () -> finishWork(w, false));
         } else {
-            currentJob = cpus.submit(w.durationUs(), w.cpuPercent(), () -> finishWork(w, false));
+            currentJob = cpus.submit(w.durationUs(), w.cpuPercent(), w.lock(), () -> finishWork(w, false));
         }
     }
 

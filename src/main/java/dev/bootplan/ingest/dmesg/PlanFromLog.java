@@ -147,7 +147,7 @@ public final class PlanFromLog {
             // The log measures a load's wall time, with whatever CPU contention and I/O it met already in it: the
             // plan replays it as waiting (loadCpuPercent 0) so the contention is not counted twice.
             out.add(new ModuleSpec(run.module(), us(ownTime(run, run.endUs() - run.startUs(), held[c], issues)), null,
-                    us(load.overheadUs()), MEASURED_LOAD_CPU_PERCENT, load.dependsOn(), null, inInitramfs,
+                    us(load.overheadUs()), MEASURED_LOAD_CPU_PERCENT, null, load.dependsOn(), null, inInitramfs,
                     moduleDriver.containsKey(run.module()) ? List.of(moduleDriver.get(run.module())) : List.of()));
         }
         return out;

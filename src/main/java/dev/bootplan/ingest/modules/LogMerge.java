@@ -69,7 +69,8 @@ final class LogMerge {
             ModuleSpec seen = logModules.get(m.name());
             boolean measuredLoad = seen != null && seen.loadTime() != null && !seen.loadTime().equals("0us");
             modules.add(seen == null ? m : new ModuleSpec(m.name(), init, m.size(), measuredLoad ? seen.loadTime() : m.loadTime(),
-                    measuredLoad ? seen.loadCpuPercent() : m.loadCpuPercent(), m.dependsOn(), m.options(), seen.inInitramfs(),
+                    measuredLoad ? seen.loadCpuPercent() : m.loadCpuPercent(),
+                    measuredLoad ? seen.loadCpuPercentEstimated() : m.loadCpuPercentEstimated(), m.dependsOn(), m.options(), seen.inInitramfs(),
                     m.drivers()));
         }
         modules = withInitramfsDependencies(modules);
@@ -129,7 +130,7 @@ final class LogMerge {
             }
         }
         return modules.stream().map(m -> inInitramfs.contains(m.name()) && !Boolean.TRUE.equals(m.inInitramfs())
-                ? new ModuleSpec(m.name(), m.init(), m.size(), m.loadTime(), m.loadCpuPercent(), m.dependsOn(), m.options(), true,
+                ? new ModuleSpec(m.name(), m.init(), m.size(), m.loadTime(), m.loadCpuPercent(), m.loadCpuPercentEstimated(), m.dependsOn(), m.options(), true,
                         m.drivers())
                 : m).toList();
     }
