@@ -2,6 +2,7 @@ package dev.bootplan.engine;
 
 import dev.bootplan.engine.plan.InitcallPlan;
 import dev.bootplan.engine.plan.Level;
+import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.FindingCode;
@@ -173,23 +174,30 @@ final class KernelPhase {
     }
 
     /**
-     * The rootwait loop (6.1 prepare_namespace(), 6.12 wait_for_root()): while the root device is not there,
-     * msleep(5); with rootwait=<s> (v6.5+) give up after that long; then async_synchronize_full() and mount.
+     * The rootwait loop (6.1 prepare_namespace(), 6.12 wait_for_root()): while the root device is not there, msleep(5);
+     * with rootwait=<s> (v6.5+) give up once that long has passed; then async_synchronize_full() and mount. The loop
+     * notices the device at its next 5 ms poll, so PID 1 sleeps until the first poll at or after the bind (or after
+     * the deadline) instead of spending an event per poll.
      */
     private void pollRoot(long since) {
         Long timeout = sim.settings.rootWaitTimeoutUs();
-        if (!sim.rootReady.isOpen() && (timeout == null || sim.now() - since <= timeout)) {
-            pid1.pushFront(List.of(new Step.Work(ROOTWAIT_POLL_US, false, (s, k) -> {}),
-                    new Step.Run(() -> pollRoot(since))));
-            return;
+        Gate over = new Gate(sim.loop, false);
+        sim.rootReady.whenOpen(over::open);
+        if (timeout != null) {
+            sim.loop.at(Math.addExact(since, timeout) + 1, over::open); // ktime_after(now, end): strictly after
         }
-        pid1.pushFront(List.of(new Step.Await(sim.async.idle, false, (s, k) -> {
-            sim.timeline.add(pid1.lane(), SpanKind.rootWait, rootName(), since, sim.now());
-            if (sim.rootReady.isOpen()) {
-                mountRoot();
-            } else {
-                rootNotFound("rootwait=" + timeout / 1_000_000 + " gave up waiting for it");
-            }
+        pid1.pushFront(List.of(new Step.Await(over, false, (s, k) -> {
+            long polls = Math.ceilDiv(sim.now() - since, ROOTWAIT_POLL_US);
+            long wake = since + polls * ROOTWAIT_POLL_US;
+            pid1.pushFront(List.of(new Step.Work(wake - sim.now(), false, (w, kk) -> {}),
+                    new Step.Await(sim.async.idle, false, (w, kk) -> {
+                        sim.timeline.add(pid1.lane(), SpanKind.rootWait, rootName(), since, sim.now());
+                        if (sim.rootReady.isOpen()) {
+                            mountRoot();
+                        } else {
+                            rootNotFound("rootwait=" + timeout / 1_000_000 + " gave up waiting for it");
+                        }
+                    })));
         })));
     }
 

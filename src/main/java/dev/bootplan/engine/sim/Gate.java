@@ -44,6 +44,15 @@ public final class Gate {
         }
     }
 
+    /** Runs {@code then} once the gate is open: now (in a fresh event) if it is, else when it opens. */
+    public void whenOpen(Runnable then) {
+        if (open) {
+            loop.at(loop.now(), then);
+        } else {
+            sleepers.add(then);
+        }
+    }
+
     void sleep(Runnable wake) {
         sleepers.add(wake);
     }
