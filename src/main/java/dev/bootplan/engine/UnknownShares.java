@@ -28,28 +28,45 @@ final class UnknownShares {
     /** One uncertain share: where it is and how much time it governs. */
     private record Unknown(String text, long us, int order) {}
 
+    /** Whether any share that governs time is not known (checked on every evaluation: no allocation). */
     static boolean any(Plan plan) {
-        return !unknowns(plan).isEmpty();
+        for (DevicePlan d : plan.devices()) {
+            if ((!d.cpu().known() && d.probeUs() > 0) || (!d.asyncWorkCpu().known() && d.asyncWorkUs() > 0)) {
+                return true;
+            }
+        }
+        for (ModulePlan m : plan.modules()) {
+            if (!m.loadCpu().known() && m.loadUs() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Unknown> unknowns(Plan plan) {
         List<Unknown> out = new ArrayList<>();
         int order = 0;
         for (DevicePlan d : plan.devices()) {
-            add(out, d.cpu(), d.probeUs(), d.name() + ": cpuPercent", "probe", order++);
-            add(out, d.asyncWorkCpu(), d.asyncWorkUs(), d.name() + ": asyncWorkCpuPercent", "work", order++);
+            if (!d.cpu().known() && d.probeUs() > 0) {
+                out.add(unknown(d.name() + ": cpuPercent", d.cpu(), d.probeUs(), "probe", order));
+            }
+            if (!d.asyncWorkCpu().known() && d.asyncWorkUs() > 0) {
+                out.add(unknown(d.name() + ": asyncWorkCpuPercent", d.asyncWorkCpu(), d.asyncWorkUs(), "work", order + 1));
+            }
+            order += 2;
         }
         for (ModulePlan m : plan.modules()) {
-            add(out, m.loadCpu(), m.loadUs(), m.name() + ": loadCpuPercent", "load", order++);
+            if (!m.loadCpu().known() && m.loadUs() > 0) {
+                out.add(unknown(m.name() + ": loadCpuPercent", m.loadCpu(), m.loadUs(), "load", order));
+            }
+            order++;
         }
         return out;
     }
 
-    private static void add(List<Unknown> out, Share share, long us, String input, String what, int order) {
-        if (!share.known() && us > 0) {
-            String estimate = share.percent() > 0 ? ", estimated " + share.percent() + " %" : "";
-            out.add(new Unknown(input + " (" + TimeText.of(us) + " of " + what + estimate + ")", us, order));
-        }
+    private static Unknown unknown(String input, Share share, long us, String what, int order) {
+        String estimate = share.percent() > 0 ? ", estimated " + share.percent() + " %" : "";
+        return new Unknown(input + " (" + TimeText.of(us) + " of " + what + estimate + ")", us, order);
     }
 
     static Uncertainty bounds(Plan plan, Milestones predicted, Milestones allWaiting, Milestones allCpu) {

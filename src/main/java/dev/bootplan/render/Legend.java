@@ -26,6 +26,11 @@ final class Legend {
         items.add(new String[] {"window", Palette.WARN_WINDOW, text});
     }
 
+    /** The hatching drawn over the part of a span lost to CPU contention. */
+    void contended(String text) {
+        items.add(new String[] {"contended", Palette.CONTENDED, text});
+    }
+
     private static double width(String text) {
         return 14 + 6.3 * text.length() + 18;
     }
@@ -56,7 +61,8 @@ final class Legend {
                 y += ROW;
                 x = left;
             }
-            String extra = it[0].equals("window") ? " fill-opacity=\"0.3\" stroke=\"" + it[1] + "\"" : "";
+            String extra = it[0].equals("window") ? " fill-opacity=\"0.3\" stroke=\"" + it[1] + "\""
+                    : it[0].equals("contended") ? " stroke=\"#555555\" stroke-width=\"0.5\"" : "";
             out.write("<rect x=\"" + Fmt.px(x) + "\" y=\"" + Fmt.px(y) + "\" width=\"11\" height=\"11\" fill=\"" + it[1] + "\"" + extra
                     + "/><text x=\"" + Fmt.px(x + 15) + "\" y=\"" + Fmt.px(y + 10) + "\">" + Escaping.escape(it[2]) + "</text>\n");
             x += width(it[2]);

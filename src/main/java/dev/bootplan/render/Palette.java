@@ -14,6 +14,8 @@ final class Palette {
     static final String WARN_WINDOW = "#ffb300";
     static final String KILL = "#c62828";
     static final String MILESTONE = "#37474f";
+    /** The hatching over the part of a span lost waiting for a CPU (a pattern defined once per picture). */
+    static final String CONTENDED = "url(#contended)";
 
     private static final Map<SpanKind, String> KIND = new EnumMap<>(SpanKind.class);
 
@@ -32,6 +34,7 @@ final class Palette {
         KIND.put(SpanKind.udevEvent, "#d4a6c8");
         KIND.put(SpanKind.moduleWait, "#b07aa1");
         KIND.put(SpanKind.userspace, "#9c755f");
+        KIND.put(SpanKind.rootWait, "#edc948");
     }
 
     static String kind(SpanKind k) {

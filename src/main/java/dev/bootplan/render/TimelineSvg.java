@@ -100,6 +100,10 @@ public final class TimelineSvg {
         if (chart.modules().stream().anyMatch(m -> m.warned() || m.killed())) {
             legend.window("udev warning → kill window");
         }
+        boolean contended = chart.timeline().stream().anyMatch(s -> s.contendedUs() > 0);
+        if (contended) {
+            legend.contended("waiting for a CPU (beyond its own time)");
+        }
         double legendTop = 34;
         double milestoneTop = legendTop + legend.height() + 8;
         double lanesTop = milestoneTop + milestones.size() * 13 + 6;
@@ -111,6 +115,11 @@ public final class TimelineSvg {
                 + WIDTH + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"11\" role=\"img\">\n");
         String title = chart.title();
         out.write("<title>" + Escaping.escape(title) + "</title>\n");
+        if (contended) {
+            out.write("<defs><pattern id=\"contended\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
+                    + "patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#ffffff\" fill-opacity=\"0.55\"/>"
+                    + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#333333\" stroke-width=\"1.2\"/></pattern></defs>\n");
+        }
         out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
         out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
         legend.write(out, legendTop);
@@ -175,10 +184,24 @@ public final class TimelineSvg {
             out.write("><title>");
             writeTip(out, lane, b);
             out.write("</title></rect>\n");
+        } else {
+            out.write("/><text x=\"" + Fmt.px(b.x() + 2) + "\" y=\"" + Fmt.px(y + h / 2 + 3.5) + "\" font-size=\""
+                    + (b.depth() == 0 ? "10" : "9") + "\" fill=\"#111\">" + Escaping.escape(label) + "</text></g>\n");
+        }
+        writeContention(out, b, y, h);
+    }
+
+    /** A span slowed by others is longer than its own time: hatch the part it lost, at its end. */
+    private static void writeContention(Writer out, Lanes.Bar b, double y, double h) throws IOException {
+        Span s = b.span();
+        if (s == null || s.contendedUs() == 0) {
             return;
         }
-        out.write("/><text x=\"" + Fmt.px(b.x() + 2) + "\" y=\"" + Fmt.px(y + h / 2 + 3.5) + "\" font-size=\""
-                + (b.depth() == 0 ? "10" : "9") + "\" fill=\"#111\">" + Escaping.escape(label) + "</text></g>\n");
+        double lost = b.w() * s.contendedUs() / Math.max(1, s.endUs() - s.startUs());
+        if (lost >= 1) {
+            out.write("<rect x=\"" + Fmt.px(b.x() + b.w() - lost) + "\" y=\"" + Fmt.px(y) + "\" width=\"" + Fmt.px(lost)
+                    + "\" height=\"" + Fmt.px(h) + "\" fill=\"" + Palette.CONTENDED + "\" pointer-events=\"none\"/>\n");
+        }
     }
 
     /** The hover text of a bar: what it is, on which lane, from when to when. */
@@ -190,7 +213,8 @@ public final class TimelineSvg {
         } else {
             Span s = b.span();
             tip = s.subject() + " — " + s.kind().name() + " on " + lane + ", " + Fmt.time(s.startUs()) + " → "
-                    + Fmt.time(s.endUs()) + " (" + Fmt.time(s.endUs() - s.startUs()) + ")";
+                    + Fmt.time(s.endUs()) + " (" + Fmt.time(s.endUs() - s.startUs())
+                    + (s.contendedUs() > 0 ? ", of which " + Fmt.time(s.contendedUs()) + " waiting for a CPU" : "") + ")";
         }
         out.write(Escaping.escape(tip));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bootplan.engine.mode.AsyncMode;
 import dev.bootplan.engine.plan.DevicePlan;
+import dev.bootplan.engine.plan.DriverPlan;
 import dev.bootplan.engine.plan.Level;
 import dev.bootplan.engine.plan.ModuleLoadPlan;
 import dev.bootplan.engine.plan.ModuleLoadPlan.Phase;
@@ -199,5 +200,42 @@ class CpuModelTests {
         p.initcall("known_init", Level.DEVICE, 0, drv);
         p.devices.add(device("d", drv, 1 * S, 30));
         assertThat(ENGINE.simulate(p.build(), new AsyncMode()).uncertainty()).isNull();
+    }
+
+    /** e1000 bit-bangs its EEPROM under the global e1000_eeprom_lock: two busy probes on two CPUs still take turns. */
+    @Test
+    void probesHoldingTheirDriversLockComputeOnOneCpuTogether() {
+        for (boolean locked : new boolean[] {false, true}) {
+            PlanFixture p = new PlanFixture();
+            p.cpus = 2;
+            p.drivers.add(new DriverPlan("e1000", ProbeType.PREFER_ASYNC, false, List.of(), false, locked));
+            p.initcall("e1000_init_module", Level.DEVICE, 0, 0);
+            p.devices.add(device("0000:00:08.0", 0, 1 * S, 100));
+            p.devices.add(device("0000:00:09.0", 0, 1 * S, 100));
+            Report r = ENGINE.simulate(p.build(), new AsyncMode());
+            assertThat(r.devices()).extracting(DeviceOutcome::probeEndUs).containsOnly(locked ? 2_000_000L : 1_000_000L);
+        }
+    }
+
+    /**
+     * Two modprobe@ units load m at once; m's load (10 ms) queues a 1 s async probe and then waits for it. Before v6.4
+     * add_unformed_module() lets the second finit_module() go as soon as m is LIVE (-EEXIST); from v6.4
+     * idempotent_init_module() holds it until the first load returns.
+     */
+    @Test
+    void aDuplicateLoadEndsAtLiveBefore6_4AndWhenTheLoadReturnsAfter() {
+        for (String version : new String[] {"6.1", "6.12"}) {
+            PlanFixture p = new PlanFixture().kernel(version);
+            p.udev = false;
+            int drv = p.driver("slow", ProbeType.PREFER_ASYNC);
+            p.modules.add(new ModulePlan("m", 0, 10 * MS, List.of(), "", false, List.of(drv)));
+            p.devices.add(device("dev", drv, 1 * S, 0));
+            p.moduleLoads.add(new ModuleLoadPlan("modprobe@", Phase.ROOTFS, 0, true, 0, List.of(0, 0)));
+            Report r = ENGINE.simulate(p.build(), new AsyncMode());
+            Span wait = r.timeline().stream().filter(s -> s.kind() == SpanKind.moduleWait).findFirst().orElseThrow();
+            assertThat(wait.lane()).isEqualTo("modprobe@-2");
+            assertThat(wait.startUs()).isEqualTo(0L);
+            assertThat(wait.endUs()).as(version).isEqualTo(version.equals("6.1") ? 10_000L : 1_010_000L);
+        }
     }
 }
