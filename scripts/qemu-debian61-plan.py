@@ -5,7 +5,7 @@
 
 DMESG defaults to <repo>/../shared/data/qemu-debian61/mixed-sync.dmesg, SYSFS to the
 mixed-sync.sysfs.txt next to DMESG. The plan is written to
-<repo>/src/test/resources/qemu-debian61/mixed-sync-plan.json (2-space indent, fixed key order,
+<repo>/examples/qemu-debian61-mixed.json (2-space indent, fixed key order,
 same input -> same bytes). Standard library only.
 
 Besides DMESG and SYSFS the script reads:
@@ -28,7 +28,7 @@ from collections import OrderedDict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "qemu-debian61"))
-OUT = os.path.join(REPO, "src", "test", "resources", "qemu-debian61", "mixed-sync-plan.json")
+OUT = os.path.join(REPO, "examples", "qemu-debian61-mixed.json")
 MODULES = os.path.join(REPO, "src", "test", "resources", "modules", "debian-6.1.0-57-amd64")
 
 # What /init loads (README): these top modules in this order, each preceded by the part of its

@@ -69,6 +69,7 @@ public final class HtmlReport {
         new TimelineSvg().write(r, out);
         out.write("</div>\n");
         findings(out, r);
+        uncertainty(out, r);
         limits(out, r);
         out.write("</body>\n</html>\n");
     }
@@ -120,6 +121,26 @@ public final class HtmlReport {
                     + Escaping.escape(f.remedy()) + "</td></tr>\n");
         }
         out.write("</table>\n");
+    }
+
+    /** How far the milestones could move while some CPU shares are not known; nothing when all are. */
+    private static void uncertainty(Writer out, Report r) throws IOException {
+        if (r.uncertainty() == null) {
+            return;
+        }
+        var u = r.uncertainty();
+        out.write("<h2>Uncertainty</h2>\n<p>" + u.unknownShares() + " CPU share(s) of the plan are estimated or unknown. The"
+                + " bounds take them all as waiting and all as CPU.</p>\n<table class=\"bounds\">\n<tr><th>Milestone</th>"
+                + "<th>Predicted</th><th>Earliest</th><th>Latest</th></tr>\n");
+        for (var b : u.milestones()) {
+            out.write("<tr><td>" + Escaping.escape(b.milestone()) + "</td>" + num(time(b.predictedUs())) + num(time(b.lowUs()))
+                    + num(time(b.highUs())) + "</tr>\n");
+        }
+        out.write("</table>\n<p>What would narrow it most:</p>\n<ul>\n");
+        for (String n : u.narrowedBy()) {
+            out.write("<li>" + Escaping.escape(n) + "</li>\n");
+        }
+        out.write("</ul>\n");
     }
 
     private static void limits(Writer out, Report r) throws IOException {

@@ -31,7 +31,7 @@ class QemuDebian61Tests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final BootSimulator ENGINE = new BootSimulator(EngineSettings.defaults());
     private static final Manifest SYNC = JSON.readValue(
-            Path.of("src/test/resources/qemu-debian61/mixed-sync-plan.json").toFile(), Manifest.class);
+            Path.of("examples/qemu-debian61-mixed.json").toFile(), Manifest.class);
 
     /** Measured, mean of three boots each (shared/data/qemu-debian61/README.md), µs. */
     static final long SYNC_MEASURED = 2_370_000;

@@ -73,22 +73,28 @@ class ChromiumTests {
 
     @Test
     void everyExampleChartDrawsInTheBrowser() throws Exception {
-        boolean docs = Boolean.getBoolean("docs.images");
         for (String name : examples().toList()) {
-            String svgText = new TimelineSvg().render(RenderFixtures.report(RenderFixtures.example(name), "async"));
-            int height = Integer.parseInt(Pattern.compile("height=\"(\\d+)\"").matcher(svgText).results().findFirst()
-                    .orElseThrow().group(1));
-            Path svg = tmp.resolve(name + ".svg");
-            Files.writeString(svg, svgText, StandardCharsets.UTF_8);
-            Path png = tmp.resolve(name + "-async.png");
-            chromium("--hide-scrollbars", "--screenshot=" + png, "--window-size=" + TimelineSvg.WIDTH + "," + height,
-                    svg.toUri().toString());
-            assertThat(png).exists();
-            assertThat(Files.size(png)).as("a screenshot with something drawn").isGreaterThan(10_000);
-            if (docs) {
-                Files.createDirectories(Path.of("docs/img"));
-                Files.copy(png, Path.of("docs/img", png.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
+            screenshot(name + "-async", new TimelineSvg().render(RenderFixtures.report(RenderFixtures.example(name), "async")));
+        }
+        // A what-if where CPU contention shows: the QEMU boot with every module loaded with async_probe.
+        String whatIf = RenderFixtures.example("qemu-debian61-mixed").replace("\"cmdline\": \"", "\"cmdline\": \"module.async_probe=1 ");
+        screenshot("qemu-debian61-mixed-module-async", new TimelineSvg().render(RenderFixtures.report(whatIf, "async")));
+    }
+
+    /** Screenshots an SVG in the browser; with -Ddocs.images=true the picture goes to docs/img/. */
+    private void screenshot(String name, String svgText) throws Exception {
+        int height = Integer.parseInt(Pattern.compile("height=\"(\\d+)\"").matcher(svgText).results().findFirst()
+                .orElseThrow().group(1));
+        Path svg = tmp.resolve(name + ".svg");
+        Files.writeString(svg, svgText, StandardCharsets.UTF_8);
+        Path png = tmp.resolve(name + ".png");
+        chromium("--hide-scrollbars", "--screenshot=" + png, "--window-size=" + TimelineSvg.WIDTH + "," + height,
+                svg.toUri().toString());
+        assertThat(png).exists();
+        assertThat(Files.size(png)).as("a screenshot with something drawn").isGreaterThan(10_000);
+        if (Boolean.getBoolean("docs.images")) {
+            Files.createDirectories(Path.of("docs/img"));
+            Files.copy(png, Path.of("docs/img", png.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
