@@ -26,7 +26,7 @@ final class Legend {
         items.add(new String[] {"window", Palette.WARN_WINDOW, text});
     }
 
-    /** The hatching drawn over the part of a span lost to CPU contention. */
+    /** The shade drawn over the part of a span lost to CPU contention. */
     void contended(String text) {
         items.add(new String[] {"contended", Palette.CONTENDED, text});
     }
@@ -62,7 +62,7 @@ final class Legend {
                 x = left;
             }
             String extra = it[0].equals("window") ? " fill-opacity=\"0.3\" stroke=\"" + it[1] + "\""
-                    : it[0].equals("contended") ? " stroke=\"#555555\" stroke-width=\"0.5\"" : "";
+                    : it[0].equals("contended") ? " fill-opacity=\"0.35\" stroke=\"#555555\" stroke-width=\"0.5\"" : "";
             out.write("<rect x=\"" + Fmt.px(x) + "\" y=\"" + Fmt.px(y) + "\" width=\"11\" height=\"11\" fill=\"" + it[1] + "\"" + extra
                     + "/><text x=\"" + Fmt.px(x + 15) + "\" y=\"" + Fmt.px(y + 10) + "\">" + Escaping.escape(it[2]) + "</text>\n");
             x += width(it[2]);

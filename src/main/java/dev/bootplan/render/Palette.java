@@ -14,8 +14,8 @@ final class Palette {
     static final String WARN_WINDOW = "#ffb300";
     static final String KILL = "#c62828";
     static final String MILESTONE = "#37474f";
-    /** The hatching over the part of a span lost waiting for a CPU (a pattern defined once per picture). */
-    static final String CONTENDED = "url(#contended)";
+    /** The shade over the part of a span lost waiting for a CPU (no pattern: a page makes no url() reference). */
+    static final String CONTENDED = "#263238";
 
     private static final Map<SpanKind, String> KIND = new EnumMap<>(SpanKind.class);
 

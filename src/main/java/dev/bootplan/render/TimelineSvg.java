@@ -115,11 +115,6 @@ public final class TimelineSvg {
                 + WIDTH + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"11\" role=\"img\">\n");
         String title = chart.title();
         out.write("<title>" + Escaping.escape(title) + "</title>\n");
-        if (contended) {
-            out.write("<defs><pattern id=\"contended\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
-                    + "patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#ffffff\" fill-opacity=\"0.55\"/>"
-                    + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#333333\" stroke-width=\"1.2\"/></pattern></defs>\n");
-        }
         out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
         out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
         legend.write(out, legendTop);
@@ -191,7 +186,7 @@ public final class TimelineSvg {
         writeContention(out, b, y, h);
     }
 
-    /** A span slowed by others is longer than its own time: hatch the part it lost, at its end. */
+    /** A span slowed by others is longer than its own time: shade the part it lost, at its end. */
     private static void writeContention(Writer out, Lanes.Bar b, double y, double h) throws IOException {
         Span s = b.span();
         if (s == null || s.contendedUs() == 0) {
@@ -200,7 +195,7 @@ public final class TimelineSvg {
         double lost = b.w() * s.contendedUs() / Math.max(1, s.endUs() - s.startUs());
         if (lost >= 1) {
             out.write("<rect x=\"" + Fmt.px(b.x() + b.w() - lost) + "\" y=\"" + Fmt.px(y) + "\" width=\"" + Fmt.px(lost)
-                    + "\" height=\"" + Fmt.px(h) + "\" fill=\"" + Palette.CONTENDED + "\" pointer-events=\"none\"/>\n");
+                    + "\" height=\"" + Fmt.px(h) + "\" fill=\"" + Palette.CONTENDED + "\" fill-opacity=\"0.35\" pointer-events=\"none\"/>\n");
         }
     }
 
