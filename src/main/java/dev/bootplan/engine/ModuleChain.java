@@ -1,37 +1,87 @@
 package dev.bootplan.engine;
 
+import dev.bootplan.engine.plan.ModulePlan;
 import dev.bootplan.engine.plan.Plan;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import dev.bootplan.engine.sim.EventLoop;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** What kmod loads for a module: its modules.dep dependencies, deepest first, then the module (memoised). */
+/**
+ * What kmod loads for a module: its modules.dep dependencies, deepest first, then the module. Walked iteratively
+ * (a chain thousands deep must not overflow the stack) and not kept per module (a deep chain kept for every module
+ * would cost its depth squared); each walk is charged to the run's work budget.
+ */
 final class ModuleChain {
 
     private final Plan plan;
-    private final Map<Integer, List<Integer>> memo = new HashMap<>();
+    private final EventLoop loop;
+    private final int[] seen;
+    private int generation;
+    private Boolean[] allInInitramfs;
 
-    ModuleChain(Plan plan) {
+    ModuleChain(Plan plan, EventLoop loop) {
         this.plan = plan;
+        this.loop = loop;
+        this.seen = new int[plan.modules().size()];
     }
 
-    List<Integer> of(int module) {
-        return memo.computeIfAbsent(module, m -> {
-            LinkedHashSet<Integer> order = new LinkedHashSet<>();
-            visit(m, order);
-            return List.copyOf(new ArrayList<>(order));
-        });
+    /** The chain of {@code module}: dependencies depth-first in dependsOn order, each once, the module last. */
+    int[] of(int module) {
+        int n = plan.modules().size();
+        if (++generation == 0) {
+            Arrays.fill(seen, 0);
+            generation = 1;
+        }
+        int[] out = new int[8];
+        int size = 0;
+        int[] stack = new int[8];
+        int[] next = new int[8];
+        int depth = 0;
+        stack[depth] = module;
+        next[depth++] = 0;
+        seen[module] = generation;
+        while (depth > 0) {
+            int m = stack[depth - 1];
+            List<Integer> deps = plan.modules().get(m).dependsOn();
+            if (next[depth - 1] < deps.size()) {
+                int dep = deps.get(next[depth - 1]++);
+                if (seen[dep] != generation) {
+                    seen[dep] = generation;
+                    if (depth == stack.length) {
+                        stack = Arrays.copyOf(stack, Math.min(n + 1, depth * 2));
+                        next = Arrays.copyOf(next, stack.length);
+                    }
+                    stack[depth] = dep;
+                    next[depth++] = 0;
+                }
+            } else {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = m;
+                depth--;
+            }
+        }
+        loop.charge(size);
+        return Arrays.copyOf(out, size);
     }
 
-    private void visit(int m, LinkedHashSet<Integer> order) {
-        if (order.contains(m)) {
-            return;
+    /** Whether every module of the chain is in the initramfs (inside the initrd kmod finds nothing else); memoised. */
+    boolean allInInitramfs(int module) {
+        if (allInInitramfs == null) {
+            allInInitramfs = new Boolean[plan.modules().size()];
         }
-        for (int dep : plan.modules().get(m).dependsOn()) {
-            visit(dep, order);
+        if (allInInitramfs[module] == null) {
+            boolean all = true;
+            for (int k : of(module)) {
+                ModulePlan mp = plan.modules().get(k);
+                if (!mp.inInitramfs()) {
+                    all = false;
+                    break;
+                }
+            }
+            allInInitramfs[module] = all;
         }
-        order.add(m);
+        return allInInitramfs[module];
     }
 }

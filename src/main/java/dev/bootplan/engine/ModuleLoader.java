@@ -61,18 +61,18 @@ final class ModuleLoader {
      * returns, any other is loaded, each after {@code intervalUs} of the loader's own CPU (a shell's fork and exec).
      * A task with a fatal signal stops: a killed worker dies once its syscall returns.
      */
-    void loadChain(List<Integer> chain, int i, Task task, int pid, UdevEvent event, String who, long intervalUs) {
+    void loadChain(int[] chain, int i, Task task, int pid, UdevEvent event, String who, long intervalUs) {
         loadChain(new Chain(chain, task, pid, event, who, intervalUs), i, false);
     }
 
-    private record Chain(List<Integer> modules, Task task, int pid, UdevEvent event, String who, long intervalUs) {}
+    private record Chain(int[] modules, Task task, int pid, UdevEvent event, String who, long intervalUs) {}
 
     private void loadChain(Chain c, int i, boolean intervalSpent) {
         Task task = c.task();
-        if (task.fatalSignal() || i == c.modules().size()) {
+        if (task.fatalSignal() || i == c.modules().length) {
             return;
         }
-        int m = c.modules().get(i);
+        int m = c.modules()[i];
         ModuleRun run = sim.modules[m];
         Step next = new Step.Run(() -> loadChain(c, i + 1, false));
         switch (run.state) {

@@ -113,7 +113,7 @@ final class Simulation {
         for (int m = 0; m < modules.length; m++) {
             modules[m] = new ModuleRun(m, policy.moduleAsyncRequested()[m], new Gate(loop, false), new Gate(loop, false));
         }
-        chains = new ModuleChain(plan);
+        chains = new ModuleChain(plan, loop);
         initramfsUnpacked = new Gate(loop, false);
         rootReady = new Gate(loop, false);
         async = new AsyncPool(loop, cpus, settings.asyncMaxActive());

@@ -33,7 +33,7 @@ final class SimulationFindings {
     private static void udevEvents(Simulation sim, Findings f) {
         int[] killedWaiting = new int[sim.modules.length]; // killed events of each module other than the loading one
         for (UdevEvent o : sim.udev.events()) {
-            int m = o.chain.getLast();
+            int m = o.module;
             if (o.killed && sim.modules[m].loadedBy != o) {
                 killedWaiting[m]++;
             }

@@ -79,7 +79,7 @@ final class Udev {
         if (!sim.plan.udev() || m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
             return; // no udev, built in, already loaded (kmod skips it), or not found in this root
         }
-        UdevEvent e = new UdevEvent(d, sim.chains.of(m), current, 1000 + nextSeq);
+        UdevEvent e = new UdevEvent(d, m, current, 1000 + nextSeq);
         queued.put(nextSeq++, e);
         events.add(e);
         unfinished++;
@@ -166,7 +166,7 @@ final class Udev {
             task.kill();
         }));
         task.onIdle(() -> finish(e, slot, timers));
-        task.add(new Step.Run(() -> sim.loader.loadChain(e.chain, 0, task, e.pid, e, "udev", 0)));
+        task.add(new Step.Run(() -> sim.loader.loadChain(sim.chains.of(e.module), 0, task, e.pid, e, "udev", 0)));
         task.start();
     }
 
@@ -199,7 +199,7 @@ final class Udev {
     static IntPredicate inInitramfs(Simulation sim) {
         return d -> {
             int m = sim.ownerModule[sim.driverOf(d)];
-            return sim.chains.of(m).stream().allMatch(k -> sim.plan.modules().get(k).inInitramfs());
+            return sim.chains.allInInitramfs(m);
         };
     }
 }

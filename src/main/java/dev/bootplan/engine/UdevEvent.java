@@ -1,12 +1,12 @@
 package dev.bootplan.engine;
 
-import java.util.List;
 
 /** One uevent for one device: the modules its kmod rule loads (dependencies first) and its timers. */
 final class UdevEvent {
 
     final int device;
-    final List<Integer> chain;
+    /** The module its kmod rule loads (with its modules.dep chain, walked when a worker takes the event). */
+    final int module;
     final UdevSettings settings;
     final long seqnum;
     String lane;
@@ -16,9 +16,9 @@ final class UdevEvent {
     boolean warned;
     boolean killed;
 
-    UdevEvent(int device, List<Integer> chain, UdevSettings settings, long seqnum) {
+    UdevEvent(int device, int module, UdevSettings settings, long seqnum) {
         this.device = device;
-        this.chain = chain;
+        this.module = module;
         this.settings = settings;
         this.seqnum = seqnum;
     }

@@ -14,6 +14,7 @@ public final class EventLoop {
     private long now;
     private long sequence;
     private long processed;
+    private long charged;
 
     public EventLoop(long budget) {
         this.budget = budget;
@@ -41,6 +42,17 @@ public final class EventLoop {
         return at(Math.addExact(now, delay), action);
     }
 
+    /**
+     * Charges {@code units} of work done outside an event (a scan, a graph walk) to the budget, so a plan cannot spend
+     * unbounded work between two events.
+     */
+    public void charge(long units) {
+        charged += units;
+        if (processed + charged > budget) {
+            throw new WorkBudgetExceededException(budget, "stopped at simulated time " + now + " us");
+        }
+    }
+
     public void run() {
         while (!queue.isEmpty()) {
             Scheduled s = queue.poll();
@@ -48,7 +60,7 @@ public final class EventLoop {
                 continue;
             }
             now = s.time;
-            if (++processed > budget) {
+            if (++processed + charged > budget) {
                 throw new WorkBudgetExceededException(budget, "stopped at simulated time " + now + " us");
             }
             s.action.run();
