@@ -74,6 +74,13 @@ final class DeferredProbe {
 
     private void next() {
         Integer d = active.pollFirst();
+        // Retries that change nothing take no time: walk past them in this step, counting each as work done.
+        while (d != null && sim.probing.retryChangesNothing(d)) {
+            sim.attempts[d]++;
+            pending.add(d);
+            sim.loop.charge(1);
+            d = active.pollFirst();
+        }
         if (d == null) {
             return;
         }

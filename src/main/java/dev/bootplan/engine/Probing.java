@@ -136,6 +136,20 @@ final class Probing {
         requestFirmware(d, task, 0);
     }
 
+    /**
+     * Whether retrying deferred device {@code d} now would change nothing: its driver core check defers it again at no
+     * cost (fw_devlink enforcing links, or no defer cost), before probe(), for the same missing supplier. The deferred
+     * work still walks it (the kernel retries every pending device on every bind) but the engine records no span and
+     * no log line for it, only the attempt: a plan cannot make its report grow with the square of its devices.
+     */
+    boolean retryChangesNothing(int d) {
+        DevicePlan dev = sim.plan.devices().get(d);
+        int missing = missingSupplier(d);
+        return sim.status[d] == DevStatus.DEFERRED && missing >= 0 && missing == sim.waitedOnSupplier[d]
+                && (sim.settings.fwDevlinkEnforced() || dev.deferCostUs() == 0)
+                && !(sim.deferred.timedOut() && sim.plan.drivers().get(dev.driver()).giveUpOnDeferTimeout());
+    }
+
     private int missingSupplier(int d) {
         for (int s : sim.plan.devices().get(d).suppliers()) {
             if (sim.status[s] != DevStatus.BOUND) {

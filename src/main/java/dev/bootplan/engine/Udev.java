@@ -5,6 +5,8 @@ import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
 import dev.bootplan.report.SpanKind;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -19,7 +21,10 @@ import java.util.function.IntPredicate;
 final class Udev {
 
     private final Simulation sim;
-    private final TreeMap<Long, UdevEvent> queued = new TreeMap<>();
+    /** Queued events no unfinished ancestor event holds back, in seqnum order: the head goes to the next free worker. */
+    private final TreeMap<Long, UdevEvent> ready = new TreeMap<>();
+    /** Queued events held back, under the ancestor device whose unfinished event holds them (released when it ends). */
+    private final Map<Integer, List<UdevEvent>> blockedOn = new HashMap<>();
     private final int[] unfinishedOf;
     private final List<Task> workers = new ArrayList<>();
     private final PriorityQueue<Integer> freeWorkers = new PriorityQueue<>();
@@ -79,20 +84,55 @@ final class Udev {
         if (!sim.plan.udev() || m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
             return; // no udev, built in, already loaded (kmod skips it), or not found in this root
         }
-        UdevEvent e = new UdevEvent(d, m, current, 1000 + nextSeq);
-        queued.put(nextSeq++, e);
+        UdevEvent e = new UdevEvent(d, m, current, 1000 + nextSeq++);
         events.add(e);
         unfinished++;
-        unfinishedOf[d]++;
+        if (unfinishedOf[d]++ == 0) {
+            holdBackDescendantsOf(d);
+        }
+        place(e);
     }
 
-    private boolean blocked(UdevEvent e) {
-        for (int p = sim.plan.devices().get(e.device).parent(); p >= 0; p = sim.plan.devices().get(p).parent()) {
+    /** A queued event goes to the ready queue, or under the nearest ancestor whose unfinished event holds it back. */
+    private void place(UdevEvent e) {
+        int ancestor = blockingAncestor(e.device);
+        if (ancestor < 0) {
+            ready.put(e.seqnum, e);
+        } else {
+            blockedOn.computeIfAbsent(ancestor, k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    private int blockingAncestor(int d) {
+        int steps = 0;
+        int found = -1;
+        for (int p = sim.plan.devices().get(d).parent(); p >= 0; p = sim.plan.devices().get(p).parent()) {
+            steps++;
             if (unfinishedOf[p] > 0) {
-                return true;
+                found = p;
+                break;
             }
         }
-        return false;
+        sim.loop.charge(steps);
+        return found;
+    }
+
+    /**
+     * A device that gets an event while events of its descendants are ready (rare: coldplug replays parents first)
+     * holds them back from now on, as udevd's check at dispatch would.
+     */
+    private void holdBackDescendantsOf(int d) {
+        if (ready.isEmpty() || sim.children[d].length == 0) {
+            return;
+        }
+        sim.loop.charge(ready.size());
+        for (Iterator<UdevEvent> it = ready.values().iterator(); it.hasNext(); ) {
+            UdevEvent e = it.next();
+            if (blockingAncestor(e.device) >= 0) {
+                it.remove();
+                place(e);
+            }
+        }
     }
 
     /** Hands queued events to free workers; an event that ends at once re-enters here, which only asks for another pass. */
@@ -113,26 +153,16 @@ final class Udev {
     }
 
     private void dispatchPass() {
-        Iterator<UdevEvent> it = queued.values().iterator();
-        List<UdevEvent> ready = new ArrayList<>();
-        int free = Integer.MAX_VALUE;
-        while (it.hasNext()) {
-            UdevEvent e = it.next();
-            if (blocked(e)) {
-                continue;
-            }
-            free = Math.min(free, e.settings.childrenMax() - busy - ready.size());
-            if (free <= 0) {
+        while (!ready.isEmpty()) {
+            UdevEvent e = ready.firstEntry().getValue();
+            if (busy >= e.settings.childrenMax()) {
                 if (firstSaturationUs < 0) {
                     firstSaturationUs = sim.now();
                 }
                 waitedForWorker++;
-                break;
+                return;
             }
-            it.remove();
-            ready.add(e);
-        }
-        for (UdevEvent e : ready) {
+            ready.pollFirstEntry();
             run(e);
         }
     }
@@ -179,7 +209,12 @@ final class Udev {
         busy--;
         freeWorkers.add(slot);
         unfinished--;
-        unfinishedOf[e.device]--;
+        if (--unfinishedOf[e.device] == 0) {
+            List<UdevEvent> held = blockedOn.remove(e.device);
+            if (held != null) {
+                held.forEach(this::place);
+            }
+        }
         lastEventEndUs = Math.max(lastEventEndUs, e.endUs);
         dispatch();
         if (unfinished == 0) {
