@@ -21,7 +21,8 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
      * @param maxModules modules per plan
      * @param maxDrivers drivers per plan
      * @param maxInitcalls built-in initcalls per plan
-     * @param maxEvents simulated events per evaluation
+     * @param maxEvents simulated events per evaluation (and units of work done between events)
+     * @param maxReportSpans timeline spans (and predicted log lines) one report may hold: refused before the memory is spent
      */
     public record Limits(
             @NotNull @DefaultValue("8MB") DataSize maxBodySize,
@@ -30,5 +31,6 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
             @Min(1) @DefaultValue("10000") int maxModules,
             @Min(1) @DefaultValue("20000") int maxDrivers,
             @Min(1) @DefaultValue("20000") int maxInitcalls,
-            @Min(1) @DefaultValue("20000000") long maxEvents) {}
+            @Min(1) @DefaultValue("20000000") long maxEvents,
+            @Min(1) @DefaultValue("2000000") long maxReportSpans) {}
 }

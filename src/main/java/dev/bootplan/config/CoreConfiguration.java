@@ -19,6 +19,6 @@ class CoreConfiguration {
 
     @Bean
     BootSimulator bootSimulator(BootPlanProperties properties) {
-        return new BootSimulator(new EngineSettings(properties.limits().maxEvents()));
+        return new BootSimulator(new EngineSettings(properties.limits().maxEvents(), properties.limits().maxReportSpans()));
     }
 }

@@ -40,16 +40,21 @@ public final class BootSimulator {
 
     /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */
     public String predictLog(Plan plan, ProbingMode mode) {
-        return run(plan, mode).sim.log.text();
+        return run(plan, mode, -1, true).sim.log.text();
     }
 
     private record Run(Simulation sim, Findings findings) {}
 
     private Run run(Plan plan, ProbingMode mode) {
-        return run(plan, mode, -1);
+        return run(plan, mode, -1, false);
     }
 
     private Run run(Plan plan, ProbingMode mode, int boundPercent) {
+        return run(plan, mode, boundPercent, false);
+    }
+
+    /** One run; the predicted log's lines are kept only when asked for (a report does not carry them). */
+    private Run run(Plan plan, ProbingMode mode, int boundPercent, boolean recordLog) {
         long floor = minimumEvents(plan);
         if (floor > settings.maxEvents()) {
             throw new WorkBudgetExceededException(settings.maxEvents(), "this plan needs at least " + floor
@@ -61,7 +66,7 @@ public final class BootSimulator {
         DriverOwners owners = DriverOwners.of(plan);
         Inputs inputs = new Inputs(plan, knobs, owners);
         Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings,
-                boundPercent);
+                boundPercent, settings.maxReportSpans(), recordLog);
         sim.run();
         return new Run(sim, findings);
     }

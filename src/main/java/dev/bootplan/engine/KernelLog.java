@@ -9,8 +9,22 @@ final class KernelLog {
     private record Line(long atUs, String text) {}
 
     private final List<Line> lines = new ArrayList<>();
+    private final boolean recording;
+    private final long limit;
+
+    /** A log that keeps its lines only when {@code recording} (an evaluation that only wants the report keeps none). */
+    KernelLog(boolean recording, long limit) {
+        this.recording = recording;
+        this.limit = limit;
+    }
 
     void print(long atUs, String text) {
+        if (!recording) {
+            return;
+        }
+        if (lines.size() >= limit) {
+            throw WorkBudgetExceededException.reportTooLarge(limit, atUs);
+        }
         lines.add(new Line(atUs, text));
     }
 
@@ -19,14 +33,23 @@ final class KernelLog {
     }
 
     void calling(long at, String function, String module, int pid) {
+        if (!recording) {
+            return;
+        }
         print(at, "calling  " + symbol(function, module) + " @ " + pid);
     }
 
     void initcallReturned(long at, String function, String module, int rc, long usecs) {
+        if (!recording) {
+            return;
+        }
         print(at, "initcall " + symbol(function, module) + " returned " + rc + " after " + usecs + " usecs");
     }
 
     void probeReturned(long at, String device, int rc, long usecs) {
+        if (!recording) {
+            return;
+        }
         print(at, "probe of " + device + " returned " + rc + " after " + usecs + " usecs");
     }
 

@@ -23,8 +23,8 @@ final class Simulation {
     final EventLoop loop;
     final Processors cpus;
     final Findings findings;
-    final Timeline timeline = new Timeline();
-    final KernelLog log = new KernelLog();
+    final Timeline timeline;
+    final KernelLog log;
     final FirmwareFailures firmwareFailures = new FirmwareFailures();
 
     // Devices, by index.
@@ -77,7 +77,7 @@ final class Simulation {
     long firstOverflowUs = -1;
 
     Simulation(Plan plan, DriverOwners owners, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents,
-            Findings findings, int boundPercent) {
+            Findings findings, int boundPercent, long maxReportSpans, boolean recordLog) {
         this.boundPercent = boundPercent;
         this.plan = plan;
         this.knobs = knobs;
@@ -85,6 +85,8 @@ final class Simulation {
         this.policy = policy;
         this.findings = findings;
         this.loop = new EventLoop(maxEvents);
+        this.timeline = new Timeline(maxReportSpans, loop::now);
+        this.log = new KernelLog(recordLog, maxReportSpans);
         this.cpus = new Processors(loop, plan.cpus());
         int n = plan.devices().size();
         status = new DevStatus[n];

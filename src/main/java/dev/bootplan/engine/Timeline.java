@@ -5,19 +5,34 @@ import dev.bootplan.report.SpanKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** Spans as the simulation records them, sorted once at the end: by start, outer spans first, then lane. */
 final class Timeline {
 
     private final List<Span> spans = new ArrayList<>();
+    private final long limit;
+    private final LongSupplier now;
+
+    Timeline(long limit, LongSupplier now) {
+        this.limit = limit;
+        this.now = now;
+    }
+
+    private void add(Span s) {
+        if (spans.size() >= limit) {
+            throw WorkBudgetExceededException.reportTooLarge(limit, now.getAsLong());
+        }
+        spans.add(s);
+    }
 
     void add(String lane, SpanKind kind, String subject, long startUs, long endUs) {
-        spans.add(new Span(lane, kind, subject, startUs, endUs, 0));
+        add(new Span(lane, kind, subject, startUs, endUs, 0));
     }
 
     /** A span that lost {@code contendedUs} of its length waiting for a CPU others were using. */
     void add(String lane, SpanKind kind, String subject, long startUs, long endUs, long contendedUs) {
-        spans.add(new Span(lane, kind, subject, startUs, endUs, contendedUs));
+        add(new Span(lane, kind, subject, startUs, endUs, contendedUs));
     }
 
     List<Span> sorted() {

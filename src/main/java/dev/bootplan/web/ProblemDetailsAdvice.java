@@ -49,7 +49,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(WorkBudgetExceededException.class)
     ResponseEntity<Object> workBudgetExceeded(WorkBudgetExceededException ex, WebRequest request) {
         ProblemDetail p = ProblemKind.WORK_BUDGET_EXCEEDED.problem(ex.getMessage());
-        p.setProperty("limit", "bootplan.limits.max-events");
+        p.setProperty("limit", ex.property());
         p.setProperty("limitValue", ex.budget());
         return respond(ex, p, request);
     }

@@ -39,4 +39,24 @@ class WorkBudgetTests {
                 .isInstanceOf(WorkBudgetExceededException.class)
                 .hasMessageContaining("stopped at simulated time");
     }
+
+    @Test
+    void aReportOverItsSpanBudgetIsRefusedAsItGrowsNamingTheSetting() {
+        PlanFixture p = new PlanFixture();
+        int d = p.driver("d", ProbeType.DEFAULT);
+        p.initcall("d_init", Level.DEVICE, 0, d);
+        for (int i = 0; i < 100; i++) {
+            p.device("dev" + i, d, 1_000);
+        }
+        assertThatThrownBy(() -> new BootSimulator(new EngineSettings(1_000_000, 50)).simulate(p.build(), new AsyncMode()))
+                .isInstanceOf(WorkBudgetExceededException.class)
+                .hasMessageContaining("more than 50 timeline spans")
+                .extracting(e -> ((WorkBudgetExceededException) e).property())
+                .isEqualTo("bootplan.limits.max-report-spans");
+        // The report needs exactly as many spans as it has: that many fit, one fewer does not.
+        int spans = new BootSimulator(EngineSettings.defaults()).simulate(p.build(), new AsyncMode()).timeline().size();
+        new BootSimulator(new EngineSettings(1_000_000, spans)).simulate(p.build(), new AsyncMode());
+        assertThatThrownBy(() -> new BootSimulator(new EngineSettings(1_000_000, spans - 1)).simulate(p.build(), new AsyncMode()))
+                .isInstanceOf(WorkBudgetExceededException.class);
+    }
 }
