@@ -7,9 +7,12 @@ import dev.bootplan.report.FindingCode;
 import dev.bootplan.report.Report;
 import dev.bootplan.report.Severity;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The engine's entry point: a plan and a mode in, a report (or the predicted kernel log) out. Pure and deterministic. */
 public final class BootSimulator {
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     private final EngineSettings settings;
 
@@ -18,9 +21,14 @@ public final class BootSimulator {
     }
 
     public Report simulate(Plan plan, ProbingMode mode) {
-        Run run = run(plan, mode);
+        return simulate(plan, mode, NEVER);
+    }
+
+    /** As {@link #simulate(Plan, ProbingMode)}, ending with {@link RunStoppedException} once {@code stop} says so. */
+    public Report simulate(Plan plan, ProbingMode mode, BooleanSupplier stop) {
+        Run run = run(plan, mode, -1, false, stop);
         mode.costedAgainst().ifPresent(other -> {
-            Run base = run(plan, other);
+            Run base = run(plan, other, -1, false, stop);
             long cost = run.sim.settledUs() - base.sim.settledUs();
             run.findings.add(FindingCode.FORCED_SYNC, Severity.info, mode.name(), null,
                     "Against " + other.name() + ", " + mode.name() + " settles every device " + TimeText.of(Math.abs(cost))
@@ -32,29 +40,25 @@ public final class BootSimulator {
         if (!UnknownShares.any(plan)) {
             return report;
         }
-        Run allWaiting = run(plan, mode, 0);
-        Run allCpu = run(plan, mode, 100);
+        Run allWaiting = run(plan, mode, 0, false, stop);
+        Run allCpu = run(plan, mode, 100, false, stop);
         return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(),
                 ReportAssembler.milestones(allWaiting.sim), ReportAssembler.milestones(allCpu.sim)));
     }
 
     /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */
     public String predictLog(Plan plan, ProbingMode mode) {
-        return run(plan, mode, -1, true).sim.log.text();
+        return predictLog(plan, mode, NEVER);
+    }
+
+    /** As {@link #predictLog(Plan, ProbingMode)}, ending with {@link RunStoppedException} once {@code stop} says so. */
+    public String predictLog(Plan plan, ProbingMode mode, BooleanSupplier stop) {
+        return run(plan, mode, -1, true, stop).sim.log.text();
     }
 
     private record Run(Simulation sim, Findings findings) {}
 
-    private Run run(Plan plan, ProbingMode mode) {
-        return run(plan, mode, -1, false);
-    }
-
-    private Run run(Plan plan, ProbingMode mode, int boundPercent) {
-        return run(plan, mode, boundPercent, false);
-    }
-
-    /** One run; the predicted log's lines are kept only when asked for (a report does not carry them). */
-    private Run run(Plan plan, ProbingMode mode, int boundPercent, boolean recordLog) {
+    private Run run(Plan plan, ProbingMode mode, int boundPercent, boolean recordLog, BooleanSupplier stop) {
         long floor = minimumEvents(plan);
         if (floor > settings.maxEvents()) {
             throw new WorkBudgetExceededException(settings.maxEvents(), "this plan needs at least " + floor
@@ -66,7 +70,7 @@ public final class BootSimulator {
         DriverOwners owners = DriverOwners.of(plan);
         Inputs inputs = new Inputs(plan, knobs, owners);
         Simulation sim = new Simulation(plan, owners, knobs, boot, mode.policy(inputs), settings.maxEvents(), findings,
-                boundPercent, settings.maxReportSpans(), recordLog);
+                boundPercent, settings.maxReportSpans(), recordLog, stop);
         sim.run();
         return new Run(sim, findings);
     }

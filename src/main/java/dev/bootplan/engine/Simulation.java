@@ -9,6 +9,7 @@ import dev.bootplan.engine.sim.Gate;
 import dev.bootplan.engine.sim.Processors;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state of one simulated boot and the parts that act on it. Built for one plan and one mode,
@@ -77,14 +78,14 @@ final class Simulation {
     long firstOverflowUs = -1;
 
     Simulation(Plan plan, DriverOwners owners, Knobs knobs, BootSettings settings, ModePolicy policy, long maxEvents,
-            Findings findings, int boundPercent, long maxReportSpans, boolean recordLog) {
+            Findings findings, int boundPercent, long maxReportSpans, boolean recordLog, BooleanSupplier stop) {
         this.boundPercent = boundPercent;
         this.plan = plan;
         this.knobs = knobs;
         this.settings = settings;
         this.policy = policy;
         this.findings = findings;
-        this.loop = new EventLoop(maxEvents);
+        this.loop = new EventLoop(maxEvents, stop);
         this.timeline = new Timeline(maxReportSpans, loop::now);
         this.log = new KernelLog(recordLog, maxReportSpans);
         this.cpus = new Processors(loop, plan.cpus());

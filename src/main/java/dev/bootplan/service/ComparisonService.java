@@ -14,15 +14,19 @@ public class ComparisonService {
 
     private final ManifestNormalizer normalizer;
     private final BootSimulator simulator;
+    private final Admission admission;
 
-    ComparisonService(ManifestNormalizer normalizer, BootSimulator simulator) {
+    ComparisonService(ManifestNormalizer normalizer, BootSimulator simulator, Admission admission) {
         this.normalizer = normalizer;
         this.simulator = simulator;
+        this.admission = admission;
     }
 
     public Comparison compare(Manifest manifest, boolean overrideForceSync) {
-        var plan = normalizer.normalize(manifest);
-        var reports = ProbingModes.all(overrideForceSync).stream().map(m -> simulator.simulate(plan, m)).toList();
-        return Comparisons.of(plan, reports);
+        return admission.run(stop -> {
+            var plan = normalizer.normalize(manifest);
+            var reports = ProbingModes.all(overrideForceSync).stream().map(m -> simulator.simulate(plan, m, stop)).toList();
+            return Comparisons.of(plan, reports);
+        });
     }
 }

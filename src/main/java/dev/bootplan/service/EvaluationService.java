@@ -13,18 +13,20 @@ public class EvaluationService {
 
     private final ManifestNormalizer normalizer;
     private final BootSimulator simulator;
+    private final Admission admission;
 
-    EvaluationService(ManifestNormalizer normalizer, BootSimulator simulator) {
+    EvaluationService(ManifestNormalizer normalizer, BootSimulator simulator, Admission admission) {
         this.normalizer = normalizer;
         this.simulator = simulator;
+        this.admission = admission;
     }
 
     public Report evaluate(Manifest manifest, ProbingMode mode) {
-        return simulator.simulate(normalizer.normalize(manifest), mode);
+        return admission.run(stop -> simulator.simulate(normalizer.normalize(manifest), mode, stop));
     }
 
     /** The initcall_debug log the kernel would print for this boot, to diff against a real dmesg. */
     public String predictKernelLog(Manifest manifest, ProbingMode mode) {
-        return simulator.predictLog(normalizer.normalize(manifest), mode);
+        return admission.run(stop -> simulator.predictLog(normalizer.normalize(manifest), mode, stop));
     }
 }

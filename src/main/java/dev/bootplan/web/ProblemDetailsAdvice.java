@@ -3,6 +3,8 @@ package dev.bootplan.web;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.manifest.ManifestInvalidException;
+import dev.bootplan.service.DeadlineExceededException;
+import dev.bootplan.service.ServiceBusyException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemKind.WORK_BUDGET_EXCEEDED.problem(ex.getMessage());
         p.setProperty("limit", ex.property());
         p.setProperty("limitValue", ex.budget());
+        return respond(ex, p, request);
+    }
+
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<Object> serviceBusy(ServiceBusyException ex, WebRequest request) {
+        ProblemDetail p = ProblemKind.SERVICE_BUSY.problem(ex.getMessage());
+        p.setProperty("limit", "bootplan.limits.max-concurrent-runs");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(p.getStatus()), request);
+    }
+
+    @ExceptionHandler(DeadlineExceededException.class)
+    ResponseEntity<Object> deadlineExceeded(DeadlineExceededException ex, WebRequest request) {
+        ProblemDetail p = ProblemKind.DEADLINE_EXCEEDED.problem(ex.getMessage());
+        p.setProperty("limit", "bootplan.limits.request-deadline");
+        p.setProperty("limitValue", ex.deadline().toMillis());
         return respond(ex, p, request);
     }
 

@@ -21,6 +21,8 @@ enum ProblemKind {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable response media type"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "The method is not allowed on this resource"),
+    SERVICE_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "Every simulation thread is busy"),
+    DEADLINE_EXCEEDED(HttpStatus.SERVICE_UNAVAILABLE, "deadline-exceeded", "The simulation ran past the request deadline"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal server error");
 
     static final String TYPE_BASE = "https://bootplan.dev/problems/";

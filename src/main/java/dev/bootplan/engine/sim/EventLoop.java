@@ -1,7 +1,9 @@
 package dev.bootplan.engine.sim;
 
+import dev.bootplan.engine.RunStoppedException;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * A deterministic discrete-event loop: events ordered by (time, sequence number), never scheduled in
@@ -16,8 +18,19 @@ public final class EventLoop {
     private long processed;
     private long charged;
 
+    /** How often, in events, the loop asks whether it should stop (a check per event would cost more than it saves). */
+    private static final int STOP_CHECK_EVERY = 1024;
+
+    private final BooleanSupplier stop;
+
     public EventLoop(long budget) {
+        this(budget, () -> false);
+    }
+
+    /** A loop that ends its run with {@link RunStoppedException} once {@code stop} says so (a request's deadline). */
+    public EventLoop(long budget, BooleanSupplier stop) {
         this.budget = budget;
+        this.stop = stop;
     }
 
     public long now() {
@@ -47,9 +60,13 @@ public final class EventLoop {
      * unbounded work between two events.
      */
     public void charge(long units) {
+        long before = charged;
         charged += units;
         if (processed + charged > budget) {
             throw new WorkBudgetExceededException(budget, "stopped at simulated time " + now + " us");
+        }
+        if (before / STOP_CHECK_EVERY != charged / STOP_CHECK_EVERY && stop.getAsBoolean()) {
+            throw new RunStoppedException(now);
         }
     }
 
@@ -62,6 +79,9 @@ public final class EventLoop {
             now = s.time;
             if (++processed + charged > budget) {
                 throw new WorkBudgetExceededException(budget, "stopped at simulated time " + now + " us");
+            }
+            if (processed % STOP_CHECK_EVERY == 0 && stop.getAsBoolean()) {
+                throw new RunStoppedException(now);
             }
             s.action.run();
         }

@@ -1,0 +1,104 @@
+package dev.bootplan.service;
+
+import dev.bootplan.config.BootPlanProperties;
+import dev.bootplan.engine.RunStoppedException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may simulate now, and for how long. Simulations are CPU-bound: run on the request's virtual thread they would
+ * hold the few carrier threads and starve every cheap request (health, /api/v1/modes). So they run on a small pool of
+ * platform threads, at most {@code maxConcurrentRuns} at once; a request that cannot get a turn within
+ * {@code admissionWait} is refused (503, Retry-After), and a run past {@code requestDeadline} is stopped (503).
+ */
+@Component
+public class Admission implements DisposableBean {
+
+    private final Semaphore turns;
+    private final ExecutorService workers;
+    private final Duration deadline;
+    private final Duration wait;
+
+    Admission(BootPlanProperties properties) {
+        var l = properties.limits();
+        int n = l.maxConcurrentRuns() > 0 ? l.maxConcurrentRuns() : Runtime.getRuntime().availableProcessors();
+        this.turns = new Semaphore(n, true);
+        this.workers = Executors.newFixedThreadPool(n, named());
+        this.deadline = l.requestDeadline();
+        this.wait = l.admissionWait();
+    }
+
+    /** Runs {@code work} on a simulation thread; {@code work} gets the stop signal to hand to the engine. */
+    public <T> T run(Function<BooleanSupplier, T> work) {
+        try {
+            if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ServiceBusyException(wait, Math.max(1, (deadline.toSeconds() + 1) / 2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceBusyException(wait, 1);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Future<T> future;
+        try {
+            future = workers.submit(() -> {
+                try {
+                    return work.apply(stop::get);
+                } finally {
+                    turns.release(); // the turn is the thread's, held until the work has really ended
+                }
+            });
+        } catch (RuntimeException e) {
+            turns.release();
+            throw e;
+        }
+        try {
+            return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop.set(true);
+            throw new DeadlineExceededException(deadline);
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new DeadlineExceededException(deadline);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunStoppedException) {
+                throw new DeadlineExceededException(deadline);
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory named() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "simulation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
