@@ -4,6 +4,7 @@ import dev.bootplan.engine.plan.KernelVersion;
 import dev.bootplan.engine.plan.Plan;
 import dev.bootplan.report.FindingCode;
 import dev.bootplan.report.Severity;
+import java.util.List;
 
 /**
  * Everything else the engine reads from the command line and the plan: deferred-probe timeout,
@@ -22,6 +23,8 @@ record BootSettings(
         int asyncMaxActive) {
 
     static final int MAX_WORK = 32768; // kernel/async.c
+    /** drivers/base/core.c fw_devlink_setup(): the values it understands. */
+    static final List<String> FW_DEVLINK_VALUES = List.of("off", "permissive", "on", "rpm", "strict");
     /** init/do_mounts.c rootwait_timeout_setup() ("init: add rootwait=<seconds>", v6.5 approx.); before, a value voids rootwait. */
     static final KernelVersion ROOTWAIT_TIMEOUT = new KernelVersion(6, 5);
 
@@ -38,6 +41,14 @@ record BootSettings(
         }
         String fw = cmd.last("fw_devlink");
         String fwDevlink = fw == null || fw.isEmpty() ? "on" : fw;
+        if (!FW_DEVLINK_VALUES.contains(fwDevlink)) {
+            // drivers/base/core.c fw_devlink_setup(): an unknown value changes nothing; the default (on) stays.
+            findings.add(FindingCode.KNOB_INEFFECTIVE, Severity.warning, "fw_devlink", null,
+                    "fw_devlink=" + fw + " is not a value the kernel knows (" + String.join(", ", FW_DEVLINK_VALUES)
+                            + "); it keeps the default, on.",
+                    "Write one of " + String.join(", ", FW_DEVLINK_VALUES) + ".");
+            fwDevlink = "on";
+        }
         // drivers/base/core.c: only on, rpm and strict make the core defer consumers before probe().
         boolean enforced = fwDevlink.equals("on") || fwDevlink.equals("rpm") || fwDevlink.equals("strict");
         long rootDelay = 0;

@@ -5,19 +5,30 @@ import dev.bootplan.report.FindingCode;
 import dev.bootplan.report.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Collects the findings of one simulation; ordered at the end by time (plan-wide first), code, subject. */
 final class Findings {
 
     private final List<Finding> found = new ArrayList<>();
+    private final Set<Finding> seen = new HashSet<>();
 
+    /** Adds a finding once: a knob read twice (once for the initrd, once for the real root) is one finding. */
     void add(FindingCode code, Severity severity, String subject, Long atUs, String message, String remedy) {
-        found.add(new Finding(code, severity, subject, atUs, message, remedy));
+        Finding f = new Finding(code, severity, subject, atUs, message, remedy);
+        if (seen.add(f)) {
+            found.add(f);
+        }
     }
 
     void addAll(List<Finding> more) {
-        found.addAll(more);
+        for (Finding f : more) {
+            if (seen.add(f)) {
+                found.add(f);
+            }
+        }
     }
 
     List<Finding> sorted() {

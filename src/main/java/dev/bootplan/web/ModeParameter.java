@@ -11,6 +11,11 @@ final class ModeParameter {
     private ModeParameter() {}
 
     static ProbingMode resolve(String name, boolean overrideForceSync) {
+        if (name.contains(",")) {
+            // Spring joins a repeated parameter with commas: ?mode=sync&mode=async arrives as "sync,async".
+            throw new InvalidParameterException(NAME, "mode is given more than once; give one of "
+                    + String.join(", ", ProbingModes.names()), ProbingModes.names());
+        }
         return ProbingModes.byName(name, overrideForceSync).orElseThrow(() -> new InvalidParameterException(NAME,
                 "unknown mode \"" + (name.length() > 64 ? name.substring(0, 61) + "..." : name) + "\"; the modes are "
                         + String.join(", ", ProbingModes.names()),

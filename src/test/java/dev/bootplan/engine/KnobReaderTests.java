@@ -91,4 +91,20 @@ class KnobReaderTests {
         assertThat(m.knobs().udevKillAfterUs()).isEqualTo(100_000_000L);
         assertThat(m.knobs().udevChildrenMax()).isEqualTo(3);
     }
+
+    @Test
+    void aBadKnobReadForTheInitrdAndTheRealRootIsOneFinding() {
+        for (String bad : new String[] {"udev.event_timeout=0", "udev.event_timeout=-1", "udev.children_max=x"}) {
+            Report r = run(sdPlan("6.12", bad));
+            assertThat(r.warnings()).filteredOn(f -> f.code() == FindingCode.KNOB_INEFFECTIVE).as(bad).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownFwDevlinkValueIsAFindingAndKeepsTheDefault() {
+        Report r = run(sdPlan("6.12", "fw_devlink=foo"));
+        assertThat(ineffective(r)).anyMatch(m -> m.contains("fw_devlink=foo is not a value the kernel knows"));
+        assertThat(r.knobs().fwDevlink()).isEqualTo("on");
+        assertThat(ineffective(run(sdPlan("6.12", "fw_devlink=permissive")))).noneMatch(m -> m.contains("fw_devlink"));
+    }
 }

@@ -146,6 +146,15 @@ class EvaluationControllerTests {
     }
 
     @Test
+    void aModeGivenTwiceIs400SayingSo() throws Exception {
+        MvcTestResult result = evaluate("?mode=sync&mode=async", Manifests.MINIMAL);
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json(result);
+        assertThat(problem.path("parameter").asString()).isEqualTo("mode");
+        assertThat(problem.path("detail").asString()).contains("given more than once").doesNotContain("sync,async");
+    }
+
+    @Test
     void nonBooleanOverrideForceSyncIs400NamingTheParameter() throws Exception {
         MvcTestResult result = evaluate("?mode=debug-force-all&overrideForceSync=maybe", Manifests.MINIMAL);
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
