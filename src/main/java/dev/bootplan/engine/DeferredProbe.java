@@ -2,11 +2,10 @@ package dev.bootplan.engine;
 
 import dev.bootplan.engine.sim.EventLoop;
 import dev.bootplan.engine.sim.Gate;
+import dev.bootplan.engine.sim.IntQueue;
 import dev.bootplan.engine.sim.Step;
 import dev.bootplan.engine.sim.Task;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -19,8 +18,10 @@ final class DeferredProbe {
     private final Simulation sim;
     final Task worker;
     final Gate idle;
-    private final LinkedHashSet<Integer> pending = new LinkedHashSet<>();
-    private final ArrayDeque<Integer> active = new ArrayDeque<>();
+    /** The pending list, in order, each device once (inPending marks who is on it). */
+    private final IntQueue pending = new IntQueue();
+    private final boolean[] inPending;
+    private final IntQueue active = new IntQueue();
     private boolean enabled;
     private boolean walking;
     private EventLoop.Scheduled timer;
@@ -33,11 +34,15 @@ final class DeferredProbe {
         this.sim = sim;
         this.worker = new Task("deferred", sim.loop, sim.cpus);
         this.idle = new Gate(sim.loop, true);
+        this.inPending = new boolean[sim.plan.devices().size()];
         worker.onIdle(this::walkDone);
     }
 
     void add(int d) {
-        pending.add(d);
+        if (!inPending[d]) {
+            inPending[d] = true;
+            pending.add(d);
+        }
     }
 
     /** deferred_probe_initcall: from now on every bind triggers a retry. */
@@ -62,8 +67,11 @@ final class DeferredProbe {
         if (!enabled) {
             return;
         }
-        active.addAll(pending);
-        pending.clear();
+        sim.loop.charge(pending.size());
+        for (int d : pending.toArray()) {
+            inPending[d] = false;
+        }
+        active.drainFrom(pending);
         if (!walking && !active.isEmpty()) {
             walking = true;
             idle.set(false);
@@ -73,15 +81,15 @@ final class DeferredProbe {
     }
 
     private void next() {
-        Integer d = active.pollFirst();
+        int d = active.poll();
         // Retries that change nothing take no time: walk past them in this step, counting each as work done.
-        while (d != null && sim.probing.retryChangesNothing(d)) {
+        while (d >= 0 && sim.probing.retryChangesNothing(d)) {
             sim.attempts[d]++;
-            pending.add(d);
+            add(d);
             sim.loop.charge(1);
-            d = active.pollFirst();
+            d = active.poll();
         }
-        if (d == null) {
+        if (d < 0) {
             return;
         }
         List<Step> steps = new ArrayList<>();
@@ -100,7 +108,7 @@ final class DeferredProbe {
         idle.open();
         if (reportWhenIdle) {
             reportWhenIdle = false;
-            for (int d : pending) {
+            for (int d : pending.toArray()) {
                 pendingAtTimeout.add(d);
                 sim.log.print(sim.now(), sim.deviceName(d) + ": deferred probe pending: waiting for "
                         + (sim.waitedOnSupplier[d] >= 0 ? sim.deviceName(sim.waitedOnSupplier[d]) : "a supplier"));
