@@ -8,7 +8,7 @@ public final class ImportFailedException extends RuntimeException {
     private final transient List<ImportIssue> issues;
 
     public ImportFailedException(String message, List<ImportIssue> issues) {
-        super(message);
+        super(Printable.of(message)); // it names the source: a client's file name
         this.issues = List.copyOf(issues);
     }
 

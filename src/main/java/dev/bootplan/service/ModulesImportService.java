@@ -1,9 +1,11 @@
 package dev.bootplan.service;
 
+import dev.bootplan.config.BootPlanProperties;
 import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.modules.ModuleMetadataImport;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Input;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Inputs;
+import dev.bootplan.manifest.ManifestLimits;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,13 @@ public class ModulesImportService {
     public record Imported(ModuleMetadataImport.Result result, List<ImportIssue> issues, long issuesDropped) {}
 
     private final DmesgImportService dmesg;
+    private final ManifestLimits limits;
 
-    ModulesImportService(DmesgImportService dmesg) {
+    ModulesImportService(DmesgImportService dmesg, BootPlanProperties properties) {
         this.dmesg = dmesg;
+        // The limits /api/v1/evaluations holds a plan to (CoreConfiguration's normalizer): a plan over them fails here.
+        BootPlanProperties.Limits l = properties.limits();
+        this.limits = new ManifestLimits(l.maxDevices(), l.maxModules(), l.maxDrivers(), l.maxInitcalls());
     }
 
     public Imported importMetadata(Files files, String kernelRelease, String name) {
@@ -52,7 +58,7 @@ public class ModulesImportService {
             logIssues = imported.issues();
             logDropped = imported.log().issuesDropped();
         }
-        var options = ModuleMetadataImport.Options.defaults().withKernelRelease(kernelRelease).withName(name);
+        var options = ModuleMetadataImport.Options.defaults().withKernelRelease(kernelRelease).withName(name).withLimits(limits);
         ModuleMetadataImport.Result result = new ModuleMetadataImport(options).build(inputs);
         List<ImportIssue> issues = new ArrayList<>(result.issues());
         issues.addAll(logIssues);

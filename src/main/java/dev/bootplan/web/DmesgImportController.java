@@ -1,5 +1,6 @@
 package dev.bootplan.web;
 
+import dev.bootplan.config.BootPlanProperties;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.service.DmesgImportService;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -51,15 +51,19 @@ class DmesgImportController {
             + "stamps, printk caller ids, PCI quirk \"calling\" lines, truncated starts, interleaved and wrapped lines, "
             + "and lists every skipped or doubtful line as an issue (`source:line:col: message`, with a code). JSON "
             + "gives the observed boot and a plan that, evaluated in async mode, replays it (the Raspberry Pi 4 log in "
-            + "the repository replays every built-in initcall to the microsecond); `Accept: image/svg+xml` draws the observed timeline. A log without a single initcall is a 422 "
-            + "import-failed problem listing the issues.";
+            + "the repository replays every built-in initcall to the microsecond); `Accept: image/svg+xml` draws the observed timeline. "
+            + "A gzip log (`dmesg.gz`) is read decompressed, up to the import size limit. A log that holds no boot is a 422 "
+            + "import-failed problem listing the issues: no initcall, no initcall that returns, time running backwards "
+            + "throughout, binary input, or text in a mail's quoted-printable encoding.";
 
     private final DmesgImportService imports;
     private final JsonMapper json;
+    private final BootPlanProperties properties;
 
-    DmesgImportController(DmesgImportService imports, JsonMapper json) {
+    DmesgImportController(DmesgImportService imports, JsonMapper json, BootPlanProperties properties) {
         this.imports = imports;
         this.json = json;
+        this.properties = properties;
     }
 
     /*
@@ -84,7 +88,7 @@ class DmesgImportController {
             HttpServletRequest request,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
-        try (Reader log = utf8(request.getInputStream())) {
+        try (Reader log = Uploads.text("dmesg", request.getInputStream(), Uploads.budget(properties))) {
             return DmesgImportResponse.of(imports.importLog("dmesg", log, kernelVersion, name));
         }
     }
@@ -94,7 +98,7 @@ class DmesgImportController {
     void drawText(HttpServletRequest request, HttpServletResponse response,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
         ObservedBoot boot;
-        try (Reader log = utf8(request.getInputStream())) {
+        try (Reader log = Uploads.text("dmesg", request.getInputStream(), Uploads.budget(properties))) {
             boot = imports.observe("dmesg", log, kernelVersion);
         }
         writeSvg(boot, response);
@@ -106,7 +110,7 @@ class DmesgImportController {
             @Parameter(description = "The log file.") @RequestPart("log") MultipartFile log,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
-        try (Reader in = utf8(log.getInputStream())) {
+        try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
             return DmesgImportResponse.of(imports.importLog(Uploads.sourceName(log), in, kernelVersion, name));
         }
     }
@@ -116,7 +120,7 @@ class DmesgImportController {
     void drawForm(@RequestPart("log") MultipartFile log, HttpServletResponse response,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
         ObservedBoot boot;
-        try (Reader in = utf8(log.getInputStream())) {
+        try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
             boot = imports.observe(Uploads.sourceName(log), in, kernelVersion);
         }
         writeSvg(boot, response);
@@ -154,7 +158,7 @@ class DmesgImportController {
                             allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
             @RequestParam(defaultValue = "async") String mode) throws IOException {
         Manifest manifest = readManifest(manifestPart);
-        try (Reader in = utf8(log.getInputStream())) {
+        try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
             return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), Uploads.sourceName(log), in));
         }
     }
@@ -188,9 +192,5 @@ class DmesgImportController {
             }
             return headers;
         }
-    }
-
-    private static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 }

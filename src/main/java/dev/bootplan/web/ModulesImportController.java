@@ -1,5 +1,7 @@
 package dev.bootplan.web;
 
+import dev.bootplan.config.BootPlanProperties;
+import dev.bootplan.ingest.TextInput;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Input;
 import dev.bootplan.service.ModulesImportService;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -11,9 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -40,13 +40,17 @@ class ModulesImportController {
             + "Times are defaults (medians of a real boot) unless a `dmesg` with initcall_debug of the same machine is "
             + "given: then its module init and load times, probe times, built-in initcalls, initramfs, hand-over to /init "
             + "and userspace times replace them (which module binds a device stays the metadata's). Every skipped or "
-            + "doubtful line is an issue (`source:line:col: message`, with a code). A `modules.dep` without a module is a "
-            + "422 import-failed problem listing the issues.";
+            + "doubtful line is an issue (`source:line:col: message`, with a code). Any part may be gzip (`modules.alias.gz`): "
+            + "it is read decompressed, all parts together up to the import size limit. A `modules.dep` without a module, "
+            + "a binary or quoted-printable part, and a plan `/api/v1/evaluations` would refuse (a dependency cycle, more "
+            + "modules, devices, drivers or initcalls than its limits) are a 422 import-failed problem listing the issues.";
 
     private final ModulesImportService imports;
+    private final BootPlanProperties properties;
 
-    ModulesImportController(ModulesImportService imports) {
+    ModulesImportController(ModulesImportService imports, BootPlanProperties properties) {
         this.imports = imports;
+        this.properties = properties;
     }
 
     /* Two handlers share the path; springdoc would keep one body type, so this one documents both (see importText). */
@@ -82,9 +86,12 @@ class ModulesImportController {
             @KernelReleaseParameter @RequestParam(required = false) String kernelRelease,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
         List<Reader> open = new ArrayList<>();
+        TextInput.Budget budget = Uploads.budget(properties);
         try {
-            var files = new ModulesImportService.Files(input(dep, open), input(builtin, open), input(modinfo, open),
-                    input(alias, open), input(modaliases, open), input(dmesg, open));
+            // modules.builtin.modinfo is NUL-separated records: there a NUL is text, not a sign of binary.
+            var files = new ModulesImportService.Files(input(dep, budget, false, open), input(builtin, budget, false, open),
+                    input(modinfo, budget, true, open), input(alias, budget, false, open),
+                    input(modaliases, budget, false, open), input(dmesg, budget, false, open));
             return ModulesImportResponse.of(imports.importMetadata(files, kernelRelease, name));
         } finally {
             for (Reader r : open) {
@@ -99,18 +106,22 @@ class ModulesImportController {
             HttpServletRequest request,
             @KernelReleaseParameter @RequestParam(required = false) String kernelRelease,
             @NameParameter @RequestParam(required = false) String name) throws IOException {
-        try (Reader dep = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader dep = Uploads.text("modules.dep", request.getInputStream(), Uploads.budget(properties))) {
             var files = new ModulesImportService.Files(Input.of("modules.dep", dep), null, null, null, null, null);
             return ModulesImportResponse.of(imports.importMetadata(files, kernelRelease, name));
         }
     }
 
-    /** The part as an input named after the uploaded file (never a path), or after the part; null if absent. */
-    private static Input input(MultipartFile part, List<Reader> open) throws IOException {
+    /**
+     * The part as text ({@link Uploads#text}), named after the uploaded file (never a path) or after the part; null if
+     * absent. Parts are opened, and so checked, in order: a refused one ends the request before any is parsed.
+     */
+    private static Input input(MultipartFile part, TextInput.Budget budget, boolean nulIsText, List<Reader> open)
+            throws IOException {
         if (part == null) {
             return null;
         }
-        Reader reader = new InputStreamReader(part.getInputStream(), StandardCharsets.UTF_8);
+        Reader reader = Uploads.text(part, budget, nulIsText);
         open.add(reader);
         return Input.of(Uploads.sourceName(part), reader);
     }

@@ -2,9 +2,12 @@ package dev.bootplan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,4 +121,107 @@ class DmesgImportControllerTests {
     private static final byte[] MINIMAL_PLAN = """
             {"kernel": {"version": "6.18"}, "initcalls": [{"name": "a", "level": "device", "duration": "1ms"}]}
             """.getBytes(StandardCharsets.UTF_8);
+
+    // Logs the import cannot read: each is a 422 import-failed problem whose issues say why.
+
+    private static final Path QUOTED_PRINTABLE = Path.of("src/test/resources/ingest-hostile/rpi4-quoted-printable.dmesg");
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private MvcTestResult postText(byte[] body) {
+        return mvc.post().uri("/api/v1/imports/dmesg").contentType(MediaType.TEXT_PLAIN).content(body).exchange();
+    }
+
+    private static void assertImportFailed(MvcTestResult result, String code, String text) {
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://bootplan.dev/problems/import-failed");
+        assertThat(result).bodyJson().extractingPath("$.issues[?(@.severity == 'error')].text").asArray().containsExactly(text);
+        assertThat(result).bodyJson().extractingPath("$.issues[?(@.severity == 'error')].code").asArray().containsExactly(code);
+    }
+
+    @Test
+    void callingLinesWithoutAnyReturnAreNotABoot() {
+        MvcTestResult result = postText("""
+                [    0.100000] calling  foo+0x0/0x10 @ 1
+                [    0.200000] calling  bar+0x0/0x10 @ 1
+                """.getBytes(StandardCharsets.UTF_8));
+        assertImportFailed(result, "no-initcall-returned", "dmesg:0:0: no initcall returns: 2 \"calling\" line(s) in 2"
+                + " lines, and no \"initcall … returned\" line pairs with one, so no initcall has a time and there is no boot"
+                + " to import");
+    }
+
+    @Test
+    void aLogWhoseTimeRunsBackwardsThroughoutIsRefusedAndOneThatInterleavesIsNot() {
+        assertImportFailed(postText("""
+                [    0.900000] calling  foo+0x0/0x10 @ 1
+                [    0.800000] initcall foo+0x0/0x10 returned 0 after 100000 usecs
+                [    0.700000] calling  bar+0x0/0x10 @ 1
+                [    0.600000] initcall bar+0x0/0x10 returned 0 after 100000 usecs
+                """.getBytes(StandardCharsets.UTF_8)), "time-runs-backwards", "dmesg:0:0: time runs backwards throughout:"
+                + " 3 of the 3 steps from one stamp to the next go back, 0 forward (printed newest first, by tac or"
+                + " journalctl -r?); put the log in time order, it is not imported");
+        MvcTestResult interleaved = postText("""
+                [    0.500000] calling  foo+0x0/0x10 @ 1
+                [    0.500090] initcall foo+0x0/0x10 returned 0 after 90 usecs
+                [    0.500080] usb 1-1: new device
+                [    0.500200] calling  bar+0x0/0x10 @ 1
+                [    0.500300] initcall bar+0x0/0x10 returned 0 after 100 usecs
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(interleaved).hasStatusOk();
+        assertThat(interleaved).bodyJson().extractingPath("$.summary.initcalls").isEqualTo(2);
+    }
+
+    @Test
+    void aQuotedPrintableLogIsRefusedNamingTheEncoding() throws Exception {
+        MockMultipartFile log = new MockMultipartFile("log", "pasted.dmesg", "text/plain", Files.readAllBytes(QUOTED_PRINTABLE));
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/dmesg").multipart().file(log).exchange();
+        assertImportFailed(result, "quoted-printable", "pasted.dmesg:1:76: the input is quoted-printable, a mail transfer"
+                + " encoding: this line ends in a '=' soft line break, and its first 2061 bytes hold 17 such break(s) and 6"
+                + " '=3D', '=20' or '=09' escape(s); decode it first (python3 -m quopri -d), it is not imported");
+        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("\"pasted.dmesg\" is quoted-printable (a mail"
+                + " transfer encoding); the parser's issues are listed under issues");
+    }
+
+    @Test
+    void binaryInputIsRefusedAndNoneOfItIsEchoed() throws Exception {
+        byte[] binary = "\u007fELF\u0002\u0001\u0001\u0000\u0000calling  \u0001\u0002\u0003 @ 1\n".getBytes(StandardCharsets.ISO_8859_1);
+        MvcTestResult result = postText(binary);
+        assertImportFailed(result, "binary-input", "dmesg:0:0: the input is binary, not text: its first 26 bytes hold 2 NUL"
+                + " byte(s); not imported (gzip is decompressed, other compressions are not: decompress it, or send the text"
+                + " itself)");
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("ELF").doesNotContain("\\u0000").doesNotContain("\\u0001");
+        // the SVG and check routes read the log the same way
+        MvcTestResult drawn = mvc.post().uri("/api/v1/imports/dmesg").contentType(MediaType.TEXT_PLAIN)
+                .accept(MediaType.valueOf("image/svg+xml")).content(binary).exchange();
+        assertThat(drawn).hasStatus(422).bodyJson().extractingPath("$.issues[0].code").isEqualTo("binary-input");
+        MvcTestResult checked = mvc.post().uri("/api/v1/imports/dmesg/checks").multipart()
+                .file(new MockMultipartFile("manifest", "plan.json", "application/json", MINIMAL_PLAN))
+                .file(new MockMultipartFile("log", "boot.bin", "application/octet-stream", binary)).exchange();
+        assertThat(checked).hasStatus(422).bodyJson().extractingPath("$.issues[0].text").asString()
+                .startsWith("boot.bin:0:0: the input is binary");
+    }
+
+    @Test
+    void aGzipLogIsReadAsTheLogItHolds() throws Exception {
+        byte[] gz = gzip(Files.readAllBytes(RPI4));
+        MvcTestResult text = mvc.post().uri("/api/v1/imports/dmesg?name=rpi4").contentType(MediaType.TEXT_PLAIN).content(gz)
+                .exchange();
+        assertThat(text).hasStatusOk();
+        assertThat(text).bodyJson().extractingPath("$.summary.initcalls").isEqualTo(703);
+        assertThat(text).bodyJson().extractingPath("$.summary.probes").isEqualTo(140);
+        assertThat(text).bodyJson().extractingPath("$.observed.milestones.initStartUs").isEqualTo(3368593);
+        MvcTestResult form = mvc.post().uri("/api/v1/imports/dmesg").multipart()
+                .file(new MockMultipartFile("log", "rpi4.dmesg.gz", "application/gzip", gz)).exchange();
+        assertThat(form).hasStatusOk();
+        assertThat(form).bodyJson().extractingPath("$.summary.initcalls").isEqualTo(703);
+        assertThat(form).bodyJson().extractingPath("$.issues[?(@.code == 'truncated-start')].source").asArray()
+                .containsExactly("rpi4.dmesg.gz");
+    }
 }

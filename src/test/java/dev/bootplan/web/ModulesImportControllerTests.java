@@ -130,4 +130,60 @@ class ModulesImportControllerTests {
         assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("modules.dep");
     }
+
+    // Parts the import cannot read, and plans the evaluation would refuse: a 422 import-failed problem.
+
+    private static byte[] gz(String file) throws IOException {
+        return Files.readAllBytes(DEBIAN.resolve(file + ".gz"));
+    }
+
+    @Test
+    void gzipPartsAreReadAsTheFilesTheyHold() throws Exception {
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/modules?kernelRelease=6.1.0-57-amd64").multipart()
+                .file(new MockMultipartFile("modules.dep", "modules.dep.gz", "application/gzip", gz("modules.dep")))
+                .file(new MockMultipartFile("modules.builtin", "modules.builtin.gz", "application/gzip", gz("modules.builtin")))
+                .file(new MockMultipartFile("modules.builtin.modinfo", "modules.builtin.modinfo.gz", "application/gzip",
+                        gz("modules.builtin.modinfo")))
+                .file(new MockMultipartFile("modules.alias", "modules.alias.gz", "application/gzip", gz("modules.alias")))
+                .file(part("modaliases", Files.readAllBytes(VM))).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.summary.modules").isEqualTo(4023);
+        assertThat(result).bodyJson().extractingPath("$.summary.builtinModules").isEqualTo(186);
+        assertThat(result).bodyJson().extractingPath("$.summary.devicesInPlan").isEqualTo(13);
+        assertThat(result).bodyJson().extractingPath("$.plan.devices[?(@.name == 'virtio1')].driver").asArray()
+                .containsExactly("virtio_blk");
+        MvcTestResult text = mvc.post().uri("/api/v1/imports/modules").contentType(MediaType.TEXT_PLAIN)
+                .content(gz("modules.dep")).exchange();
+        assertThat(text).hasStatusOk();
+        assertThat(text).bodyJson().extractingPath("$.summary.modules").isEqualTo(4023);
+    }
+
+    @Test
+    void aBinaryPartIsRefusedByNameAndNoneOfItIsEchoed() throws Exception {
+        byte[] binary = "\u007fELF\u0002\u0001\u0001\u0000kernel/a.ko: \u0001\u0002\n".getBytes(StandardCharsets.ISO_8859_1);
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/modules").multipart()
+                .file(part("modules.dep", "kernel/a.ko:\n".getBytes(StandardCharsets.UTF_8)))
+                .file(part("modules.alias", binary)).exchange();
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://bootplan.dev/problems/import-failed");
+        assertThat(result).bodyJson().extractingPath("$.issues[*].text").asArray().containsExactly("modules.alias:0:0: the"
+                + " input is binary, not text: its first 24 bytes hold 1 NUL byte(s); not imported (gzip is decompressed,"
+                + " other compressions are not: decompress it, or send the text itself)");
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("ELF")
+                .doesNotContain("\\u0001");
+        MvcTestResult dep = mvc.post().uri("/api/v1/imports/modules").contentType(MediaType.TEXT_PLAIN).content(binary)
+                .exchange();
+        assertThat(dep).hasStatus(422).bodyJson().extractingPath("$.issues[0].code").isEqualTo("binary-input");
+    }
+
+    @Test
+    void aDependencyCycleIsRefusedWhereItCloses() {
+        MvcTestResult result = mvc.post().uri("/api/v1/imports/modules?kernelRelease=6.1.0-57-amd64")
+                .contentType(MediaType.TEXT_PLAIN).content("kernel/a.ko: kernel/b.ko\nkernel/b.ko: kernel/a.ko\n").exchange();
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://bootplan.dev/problems/import-failed");
+        assertThat(result).bodyJson().extractingPath("$.issues[?(@.severity == 'error')].text").asArray().containsExactly(
+                "modules.dep:1:14: dependency cycle a -> b -> a: modprobe can load none of these modules, and"
+                        + " /api/v1/evaluations refuses the plan; not imported");
+    }
 }

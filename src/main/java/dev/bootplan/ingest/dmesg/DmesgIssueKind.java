@@ -7,6 +7,10 @@ import dev.bootplan.ingest.IssueSeverity;
 public enum DmesgIssueKind implements IssueKind {
     /** Nothing in the input is an initcall_debug line: there is no boot to import. */
     NO_INITCALLS("no-initcalls", IssueSeverity.error),
+    /** "calling" lines, but no "initcall … returned" line pairs with any: no initcall has a time, nothing to replay. */
+    NO_INITCALL_RETURNED("no-initcall-returned", IssueSeverity.error),
+    /** More stamps go back than forward (a log printed newest first): no span in it can be read. */
+    TIME_RUNS_BACKWARDS("time-runs-backwards", IssueSeverity.error),
     /** The first kept line is not at the start of the boot: the ring buffer dropped what came before. */
     TRUNCATED_START("truncated-start", IssueSeverity.info),
     /** A "calling" line that belongs to a device (a PCI quirk), not to init/main.c. */

@@ -49,6 +49,9 @@ public final class DmesgParser {
         private long firstStamp;
         private long lastStamp;
         private long maxStamp;
+        private long stepsForward;
+        private long stepsBack;
+        private long steps;
         private String level;
         private LogLine pending;
         private Message.Malformed pendingMessage;
@@ -168,9 +171,15 @@ public final class DmesgParser {
                     issues.add(line.line(), 1, TRUNCATED_START, "the log starts at " + Stamps.seconds(stamp)
                             + " s, not at 0: earlier lines were lost (ring buffer overrun); nothing before is imported");
                 }
-            } else if (stamp < lastStamp) {
-                issues.add(line.line(), 1, TIME_WENT_BACKWARDS, Stamps.seconds(stamp) + " s follows "
-                        + Stamps.seconds(lastStamp) + " s (printk from another CPU); kept as printed");
+            } else {
+                steps++;
+                if (stamp > lastStamp) {
+                    stepsForward++;
+                } else if (stamp < lastStamp) {
+                    stepsBack++;
+                    issues.add(line.line(), 1, TIME_WENT_BACKWARDS, Stamps.seconds(stamp) + " s follows "
+                            + Stamps.seconds(lastStamp) + " s (printk from another CPU); kept as printed");
+                }
             }
             lastStamp = stamp;
             maxStamp = Math.max(maxStamp, stamp);
@@ -230,14 +239,32 @@ public final class DmesgParser {
             }
         }
 
+        /**
+         * Whether the log holds a boot at all; if not, it says why with an error, which fails the import. A boot needs
+         * an initcall with both ends (a "calling" line alone has no time) and stamps that go forward: a few go back when
+         * CPUs print at once, but a log where most do was printed newest first, and every span read from it is wrong.
+         */
+        private void usable() {
+            if (initcalls.runs().isEmpty()) {
+                issues.add(0, 0, NO_INITCALLS, "no \"calling\"/\"initcall … returned\" line in " + lines
+                        + " lines: boot with initcall_debug (and a log level that keeps KERN_DEBUG)");
+            } else if (initcalls.runs().stream().allMatch(r -> r.endUs() == null)) {
+                issues.add(0, 0, NO_INITCALL_RETURNED, "no initcall returns: " + initcalls.runs().size() + " \"calling\""
+                        + " line(s) in " + lines + " lines, and no \"initcall … returned\" line pairs with one, so no initcall"
+                        + " has a time and there is no boot to import");
+            }
+            if (stepsBack >= 2 && stepsBack > stepsForward) {
+                issues.add(0, 0, TIME_RUNS_BACKWARDS, "time runs backwards throughout: " + stepsBack + " of the " + steps
+                        + " steps from one stamp to the next go back, " + stepsForward + " forward (printed newest first,"
+                        + " by tac or journalctl -r?); put the log in time order, it is not imported");
+            }
+        }
+
         private BootLog finish() {
             initcalls.finish();
             String kernel = options.kernelVersion() != null ? options.kernelVersion() : version;
             List<ProbeRun> probes = attribution.probes(kernel, issues);
-            if (initcalls.runs().isEmpty()) {
-                issues.add(0, 0, NO_INITCALLS, "no \"calling\"/\"initcall … returned\" line in " + lines
-                        + " lines: boot with initcall_debug (and a log level that keeps KERN_DEBUG)");
-            }
+            usable();
             List<ImportIssue> sorted = new ArrayList<>(issues.list());
             sorted.sort(Comparator.comparingInt(ImportIssue::line).thenComparingInt(ImportIssue::column));
             Long first = stamped ? firstStamp : null;

@@ -1,5 +1,7 @@
 package dev.bootplan.ingest.modules;
 
+import static dev.bootplan.ingest.modules.ModulesIssueKind.PLAN_OVER_LIMIT;
+import static dev.bootplan.ingest.modules.ModulesIssueKind.PLAN_REFUSED;
 import static dev.bootplan.ingest.modules.ModulesIssueKind.VERSION_ASSUMED;
 
 import dev.bootplan.engine.plan.KernelVersion;
@@ -10,6 +12,10 @@ import dev.bootplan.ingest.dmesg.DmesgIssueKind;
 import dev.bootplan.ingest.dmesg.PlanFromLog;
 import dev.bootplan.manifest.KernelSpec;
 import dev.bootplan.manifest.Manifest;
+import dev.bootplan.manifest.ManifestInvalidException;
+import dev.bootplan.manifest.ManifestLimits;
+import dev.bootplan.manifest.ManifestNormalizer;
+import dev.bootplan.manifest.Violation;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -78,9 +84,10 @@ public final class ModuleMetadataImport {
      * @param maxLineChars       longest line (or modinfo record) read; longer ones are skipped (default 16,384,
      *                           16 times the longest line of Debian 6.1's modules.dep)
      * @param maxIssues          issues kept per input (default 1,000)
+     * @param limits             how big a plan /api/v1/evaluations accepts; a bigger one fails the import
      */
     public record Options(String name, String kernelRelease, long moduleInitUs, long moduleLoadUs,
-            long builtinInitcallUs, long probeUs, int maxLineChars, int maxIssues) {
+            long builtinInitcallUs, long probeUs, int maxLineChars, int maxIssues, ManifestLimits limits) {
 
         public Options {
             if (moduleInitUs < 0 || moduleLoadUs < 0 || builtinInitcallUs < 0 || probeUs < 0) {
@@ -89,6 +96,14 @@ public final class ModuleMetadataImport {
             if (maxLineChars < 1 || maxIssues < 0) {
                 throw new IllegalArgumentException("maxLineChars must be positive and maxIssues at least 0");
             }
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        /** With the default limits of a plan ({@link ManifestLimits#defaults()}). */
+        public Options(String name, String kernelRelease, long moduleInitUs, long moduleLoadUs, long builtinInitcallUs,
+                long probeUs, int maxLineChars, int maxIssues) {
+            this(name, kernelRelease, moduleInitUs, moduleLoadUs, builtinInitcallUs, probeUs, maxLineChars, maxIssues,
+                    ManifestLimits.defaults());
         }
 
         public static Options defaults() {
@@ -96,12 +111,19 @@ public final class ModuleMetadataImport {
         }
 
         public Options withKernelRelease(String release) {
-            return new Options(name, release, moduleInitUs, moduleLoadUs, builtinInitcallUs, probeUs, maxLineChars, maxIssues);
+            return new Options(name, release, moduleInitUs, moduleLoadUs, builtinInitcallUs, probeUs, maxLineChars, maxIssues,
+                    limits);
         }
 
         public Options withName(String planName) {
             return new Options(planName, kernelRelease, moduleInitUs, moduleLoadUs, builtinInitcallUs, probeUs,
-                    maxLineChars, maxIssues);
+                    maxLineChars, maxIssues, limits);
+        }
+
+        /** The limits /api/v1/evaluations holds a plan to: the service's {@code bootplan.limits.*}. */
+        public Options withLimits(ManifestLimits planLimits) {
+            return new Options(name, kernelRelease, moduleInitUs, moduleLoadUs, builtinInitcallUs, probeUs, maxLineChars,
+                    maxIssues, planLimits);
         }
     }
 
@@ -191,7 +213,9 @@ public final class ModuleMetadataImport {
     /**
      * Reads the inputs and builds the plan.
      *
-     * @throws ImportFailedException when modules.dep holds no module (its issues, with a {@code nothing-to-import} error)
+     * @throws ImportFailedException when modules.dep holds no module (its issues, with a {@code nothing-to-import}
+     *     error), or when /api/v1/evaluations would refuse the plan: a dependency cycle, a plan over
+     *     {@link Options#limits}, or anything else its validation refuses (every issue, with those errors)
      * @throws UncheckedIOException  when a reader fails
      */
     public Result build(Inputs in) {
@@ -232,11 +256,19 @@ public final class ModuleMetadataImport {
                 fromLog == null ? null : fromLog.userspace());
 
         List<Issues> all = List.of(depIssues, builtinIssues, modinfoIssues, aliasIssues, deviceIssues, logIssues);
+        overLimits(manifest, depIssues, deviceIssues, in.log() != null ? logIssues : builtinIssues);
+        if (all.stream().noneMatch(Issues::hasErrors)) {
+            refusals(manifest, depIssues);
+        }
         List<ImportIssue> issues = new ArrayList<>();
         long leftOut = 0;
         for (Issues i : all) {
             issues.addAll(sorted(i.list()));
             leftOut += i.dropped();
+        }
+        if (all.stream().anyMatch(Issues::hasErrors)) {
+            throw new ImportFailedException("\"" + in.modulesDep().source() + "\" and the files with it give a plan"
+                    + " /api/v1/evaluations would refuse", issues);
         }
         Skeleton.Tally tally = skeleton.tally();
         Counts counts = new Counts(dep.modules().size(), tally.builtinModules(),
@@ -244,6 +276,40 @@ public final class ModuleMetadataImport {
                 tally.devicesBuiltin(), tally.devicesUnmatched(), skeleton.drivers().size(), merged.moduleInits(),
                 merged.probeTimes(), merged.initcalls(), leftOut);
         return new Result(manifest, issues, counts);
+    }
+
+    /**
+     * The plan's sizes against the limits the evaluation checks first (ManifestNormalizer): modules are modules.dep's,
+     * devices and drivers the machine's, initcalls modules.builtin's or the log's.
+     */
+    private void overLimits(Manifest m, Issues dep, Issues devices, Issues initcalls) {
+        ManifestLimits l = options.limits();
+        overLimit(dep, m.modules().size(), "modules", l.maxModules(), "max-modules");
+        overLimit(devices, m.devices().size(), "devices", l.maxDevices(), "max-devices");
+        overLimit(devices, m.drivers().size(), "drivers", l.maxDrivers(), "max-drivers");
+        overLimit(initcalls, m.initcalls().size(), "built-in initcalls", l.maxInitcalls(), "max-initcalls");
+    }
+
+    private static void overLimit(Issues issues, int count, String what, int limit, String setting) {
+        if (count > limit) {
+            issues.add(0, 0, PLAN_OVER_LIMIT, "the plan has " + count + " " + what + "; /api/v1/evaluations accepts at"
+                    + " most " + limit + " (bootplan.limits." + setting + "); not imported");
+        }
+    }
+
+    /**
+     * What else the evaluation would refuse, found by its own validation, so that a 200 always carries a plan it
+     * accepts: a name longer than it takes, say. Reported against modules.dep, the plan's backbone, with the pointer.
+     */
+    private void refusals(Manifest m, Issues dep) {
+        try {
+            new ManifestNormalizer(options.limits()).normalize(m);
+        } catch (ManifestInvalidException e) {
+            for (Violation v : e.violations()) {
+                dep.add(0, 0, PLAN_REFUSED, "/api/v1/evaluations would refuse the plan at " + v.pointer() + ": "
+                        + v.message() + "; not imported");
+            }
+        }
     }
 
     private Issues issues(Input in) {

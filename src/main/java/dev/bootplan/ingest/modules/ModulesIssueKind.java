@@ -27,6 +27,8 @@ public enum ModulesIssueKind implements IssueKind {
     SELF_DEPENDENCY("self-dependency", IssueSeverity.warning),
     /** A dependency listed twice on one line; the second is dropped. */
     DUPLICATE_DEPENDENCY("duplicate-dependency", IssueSeverity.info),
+    /** Modules that depend on each other in a circle: none can be loaded, and the plan would be refused. */
+    DEPENDENCY_CYCLE("dependency-cycle", IssueSeverity.error),
     /** A module both built in (modules.builtin) and loadable (modules.dep); the plan keeps it loadable. */
     BUILTIN_AND_LOADABLE("builtin-and-loadable", IssueSeverity.warning),
 
@@ -64,7 +66,13 @@ public enum ModulesIssueKind implements IssueKind {
     /** Devices probed in the log that are not in the plan; their probe times are not used. */
     LOG_DEVICE_UNKNOWN("log-device-unknown", IssueSeverity.info),
     /** A built-in module whose devices the log never probes: its initcall is placed at the end of the device level. */
-    BUILTIN_NOT_IN_LOG("builtin-not-in-log", IssueSeverity.info);
+    BUILTIN_NOT_IN_LOG("builtin-not-in-log", IssueSeverity.info),
+
+    // The plan as /api/v1/evaluations will see it: an import does not answer with a plan that would be refused.
+    /** More modules, devices, drivers or initcalls than the service's limits (bootplan.limits.*) allow in one plan. */
+    PLAN_OVER_LIMIT("plan-over-limit", IssueSeverity.error),
+    /** Anything else the evaluation's validation refuses in the plan built (a name longer than 256 characters…). */
+    PLAN_REFUSED("plan-refused", IssueSeverity.error);
 
     private final String code;
     private final IssueSeverity severity;

@@ -119,6 +119,10 @@ class DmesgParserIssuesTests {
                 """);
 
         assertThat(issues(log.issues())).containsExactly(
+                // its one initcall's return has no time, so nothing returns: the log holds no boot
+                issue("no-initcall-returned", "dmesg:0:0: no initcall returns: 1 \"calling\" line(s) in 5 lines, and"
+                        + " no \"initcall … returned\" line pairs with one, so no initcall has a time and there is no boot"
+                        + " to import"),
                 issue("unfinished-initcall", "dmesg:3:1: initcall serial8250_init @ 1 has no \"returned\" line: it was"
                         + " still running when the log ends, or the line was lost"),
                 issue("bad-timestamp", "dmesg:4:1: \"[0.501.253]\" is not a [seconds.micros] stamp; the line has no time"),
@@ -251,6 +255,10 @@ class DmesgParserIssuesTests {
                 """);
 
         assertThat(issues(log.issues())).containsExactly(
+                // the import refuses a log like this one (DmesgHostileLogsTests); the parse still keeps what it read
+                issue("no-initcall-returned", "dmesg:0:0: no initcall returns: 2 \"calling\" line(s) in 4 lines, and"
+                        + " no \"initcall … returned\" line pairs with one, so no initcall has a time and there is no boot"
+                        + " to import"),
                 issue("unfinished-initcall", "dmesg:3:1: initcall deferred_probe_initcall @ 1 has no \"returned\" line:"
                         + " it was still running when the log ends, or the line was lost"),
                 issue("unfinished-initcall", "dmesg:4:1: initcall snd_hda_intel_init [snd_hda_intel] @ 287 has no"

@@ -10,6 +10,7 @@ import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.IssueSeverity;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Inputs;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Options;
+import dev.bootplan.manifest.ManifestLimits;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -106,6 +107,14 @@ class ModulesIssuesTests {
     void aModulesDepLineWithoutAColonIsSkipped() {
         assertThat(of(MISSING_COLON, issues(dep("kernel/a.ko:\nkernel/b.ko kernel/a.ko\n"))))
                 .containsExactly("modules.dep:2:1: \"kernel/b.ko kernel/a.ko\" has no ':' after a module path; line skipped");
+    }
+
+    @Covers(MISSING_COLON)
+    @Test
+    void bytesThatAreNotTextPastTheStartAreNeverEchoed() {
+        // TextInput refuses binary at the start of an input; what comes later is quoted with its controls escaped.
+        assertThat(of(MISSING_COLON, issues(dep("kernel/a.ko:\n\u0000\u0007\u001b[2Jjunk\ufffd\n")))).containsExactly(
+                "modules.dep:2:1: \"\\x00\\x07\\x1b[2Jjunk\\ufffd\" has no ':' after a module path; line skipped");
     }
 
     @Covers(NOT_A_MODULE_PATH)
@@ -296,5 +305,57 @@ class ModulesIssuesTests {
         assertThat(of(BUILTIN_NOT_IN_LOG, issues)).containsExactly(
                 "boot.dmesg:0:0: pcspkr is built in and has devices in the plan, but the log probes none of them in a"
                         + " built-in initcall; its initcall pcspkr_init is placed at the end of the device level");
+    }
+
+    /** The issues of an import that fails, with the failure's message checked. */
+    private static List<ImportIssue> refused(Options options, Inputs in) {
+        ImportFailedException e = org.assertj.core.api.Assertions.catchThrowableOfType(ImportFailedException.class,
+                () -> issues(options, in));
+        assertThat(e).as("the import fails").isNotNull()
+                .hasMessage("\"modules.dep\" and the files with it give a plan /api/v1/evaluations would refuse");
+        return e.issues();
+    }
+
+    @Covers(DEPENDENCY_CYCLE)
+    @Test
+    void aDependencyCycleFailsTheImportWhereItCloses() {
+        List<ImportIssue> issues = refused(OPTIONS, dep("kernel/a.ko: kernel/b.ko\nkernel/b.ko: kernel/c.ko\n"
+                + "kernel/c.ko: kernel/a.ko.xz\nkernel/d.ko: kernel/a.ko\n"));
+        assertThat(of(DEPENDENCY_CYCLE, issues)).containsExactly("modules.dep:1:14: dependency cycle a -> b -> c -> a:"
+                + " modprobe can load none of these modules, and /api/v1/evaluations refuses the plan; not imported");
+        assertThat(issues).filteredOn(i -> i.severity() == IssueSeverity.error).hasSize(1);
+    }
+
+    @Covers(PLAN_OVER_LIMIT)
+    @Test
+    void aPlanOverTheEvaluationsLimitsFailsTheImportNamingEachSetting() {
+        Options small = OPTIONS.withLimits(new ManifestLimits(1, 2, 1, 1));
+        List<ImportIssue> issues = refused(small, dep(VIRTIO_DEP + "kernel/lib/crc32c.ko:\n")
+                .withBuiltin(text("modules.builtin", "kernel/fs/ext4/ext4.ko\nkernel/fs/fat/fat.ko\n"))
+                .withAliases(text("modules.alias", VIRTIO_ALIAS))
+                .withDevices(text("devices", "/sys/devices/pci0000:00/0000:00:02.0/modalias:pci:v00001AF4d00001042\n"
+                        + "/sys/devices/pci0000:00/0000:00:02.0/virtio1/modalias:virtio:d00000002v00001AF4\n")));
+        assertThat(of(PLAN_OVER_LIMIT, issues)).containsExactly(
+                "modules.dep:0:0: the plan has 3 modules; /api/v1/evaluations accepts at most 2"
+                        + " (bootplan.limits.max-modules); not imported",
+                "modules.builtin:0:0: the plan has 2 built-in initcalls; /api/v1/evaluations accepts at most 1"
+                        + " (bootplan.limits.max-initcalls); not imported",
+                "devices:0:0: the plan has 2 devices; /api/v1/evaluations accepts at most 1"
+                        + " (bootplan.limits.max-devices); not imported",
+                "devices:0:0: the plan has 2 drivers; /api/v1/evaluations accepts at most 1"
+                        + " (bootplan.limits.max-drivers); not imported");
+        // within the limits, the same files import
+        assertThat(issues(OPTIONS.withLimits(new ManifestLimits(2, 3, 2, 2)), dep(VIRTIO_DEP + "kernel/lib/crc32c.ko:\n")))
+                .noneMatch(i -> i.severity() == IssueSeverity.error);
+    }
+
+    @Covers(PLAN_REFUSED)
+    @Test
+    void anythingElseTheEvaluationWouldRefuseFailsTheImportWithItsPointer() {
+        String name = "a".repeat(300);
+        List<ImportIssue> issues = refused(OPTIONS, dep("kernel/" + name + ".ko:\nkernel/b.ko:\n"));
+        assertThat(of(PLAN_REFUSED, issues)).containsExactly("modules.dep:0:0: /api/v1/evaluations would refuse the plan"
+                + " at /modules/0/name: a module name \"" + "a".repeat(61) + "...\" is longer than 256 characters or has"
+                + " surrounding spaces; not imported");
     }
 }
