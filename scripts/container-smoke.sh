@@ -13,7 +13,8 @@
 #      is healthy, checks it runs as non-root and its HEALTHCHECK passes,
 #      POSTs a small manifest to /api/v1/evaluations?mode=async and expects a
 #      200 JSON body with a "milestones" field;
-#   6. stops it with SIGTERM and checks the JVM shut down gracefully;
+#   6. posts the hostile suite's heaviest inputs (scripts/hostile/) and checks it stays healthy under its limits;
+#   7. stops it with SIGTERM and checks the JVM shut down gracefully;
 # and prints how long each phase took. Safe to run again: finished steps are
 # skipped, and a container left over from an earlier run is replaced.
 #
@@ -387,6 +388,31 @@ check_evaluation() {
   fi
 }
 
+# The hostile suite's heaviest inputs against the container under its memory limit: each answered without a 5xx
+# other than a 503 the limits chose, and the container healthy (not restarted, not OOM-killed) after every one.
+WORST_CASES="${WORST_CASES:-flat-200000-devices storage-100000-disks storage-comparison-20000 consumers-of-last-module-supplier-5000 svg-200000-spans html-200000-spans kernel-log-200000 unknown-shares-100000 busy-cpu-100000 dmesg-gzip-bomb dmesg-million-stamps modules-dep-100000 body-over-limit deep-nesting}"
+check_worst_inputs() {
+  local dir="$WORK_DIR/hostile" t id name method path ctype accept extra expect file code restarts
+  python3 "$REPO_DIR/scripts/hostile/generate.py" "$dir" >/dev/null || { fail "could not write the hostile cases"; return; }
+  t="$(now)"
+  while IFS=$'\t' read -r id name method path ctype accept extra expect file; do
+    [[ " $WORST_CASES " == *" $name "* ]] || continue
+    code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 60 -X "$method" -H "Content-Type: $ctype" \
+      -H "Accept: $accept" --data-binary "@$dir/$file" "$BASE_URL$path" 2>/dev/null || echo 000)
+    if [[ $code == 000 || ($code == 5* && $code != 503) ]]; then
+      fail "hostile $name: HTTP $code"
+    elif ! curl -fsS --max-time 5 "$BASE_URL/actuator/health/liveness" 2>/dev/null | grep -q '"UP"'; then
+      fail "hostile $name: HTTP $code, then the container is not healthy"
+    else
+      pass "hostile $name under --memory $MEMORY: HTTP $code, healthy after"
+    fi
+  done <"$dir/cases.tsv"
+  restarts="$(podman inspect -f '{{.RestartCount}} {{.State.OOMKilled}}' "$CONTAINER")"
+  [ "$restarts" = "0 false" ] && pass "no restart, no OOM kill after the hostile inputs" \
+    || fail "restarts/OOM after the hostile inputs: $restarts"
+  record_time "hostile worst inputs" "$(elapsed "$t")"
+}
+
 stop_container() {
   local t code
   t="$(now)"
@@ -428,6 +454,7 @@ main() {
   wait_healthy
   check_container
   check_evaluation
+  check_worst_inputs
   stop_container
   record_time "whole run" "$(elapsed "$t0")"
 }
