@@ -41,8 +41,18 @@ public class Admission implements DisposableBean {
         this.wait = l.admissionWait();
     }
 
-    /** Runs {@code work} on a simulation thread; {@code work} gets the stop signal to hand to the engine. */
+    /** The stop signal of the run this thread is doing, when it is a simulation thread. */
+    private static final ThreadLocal<BooleanSupplier> CURRENT = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} on a simulation thread; {@code work} gets the stop signal to hand to the engine. Work already
+     * on a simulation thread (an import that evaluates) runs where it is, under its run's turn and deadline.
+     */
     public <T> T run(Function<BooleanSupplier, T> work) {
+        BooleanSupplier outer = CURRENT.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         try {
             if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ServiceBusyException(wait, Math.max(1, (deadline.toSeconds() + 1) / 2));
@@ -55,9 +65,12 @@ public class Admission implements DisposableBean {
         Future<T> future;
         try {
             future = workers.submit(() -> {
+                BooleanSupplier signal = stop::get;
+                CURRENT.set(signal);
                 try {
-                    return work.apply(stop::get);
+                    return work.apply(signal);
                 } finally {
+                    CURRENT.remove();
                     turns.release(); // the turn is the thread's, held until the work has really ended
                 }
             });

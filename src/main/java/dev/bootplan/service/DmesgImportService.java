@@ -32,12 +32,19 @@ public class DmesgImportService {
     public record Checked(PredictionCheck check, List<ImportIssue> issues, long issuesDropped) {}
 
     private final EvaluationService evaluations;
+    private final Admission admission;
 
-    DmesgImportService(EvaluationService evaluations) {
+    DmesgImportService(EvaluationService evaluations, Admission admission) {
         this.evaluations = evaluations;
+        this.admission = admission;
     }
 
+    /** Parsing a large log is CPU work like a simulation: it takes a turn on a simulation thread. */
     public Imported importLog(String source, Reader log, String kernelVersion, String name) {
+        return admission.run(stop -> importNow(source, log, kernelVersion, name));
+    }
+
+    private Imported importNow(String source, Reader log, String kernelVersion, String name) {
         BootLog parsed = parse(source, log, kernelVersion);
         PlanFromLog.Result plan = new PlanFromLog().build(parsed, name == null ? "imported-" + source : name);
         List<ImportIssue> issues = new ArrayList<>(parsed.issues());
@@ -48,7 +55,7 @@ public class DmesgImportService {
 
     /** Only what a chart needs: the parse and the observed boot (no plan is built). */
     public ObservedBoot observe(String source, Reader log, String kernelVersion) {
-        return ObservedTimeline.of(parse(source, log, kernelVersion));
+        return admission.run(stop -> ObservedTimeline.of(parse(source, log, kernelVersion)));
     }
 
     /** The observed timeline as SVG onto {@code out}. */
@@ -57,6 +64,10 @@ public class DmesgImportService {
     }
 
     public Checked check(Manifest manifest, ProbingMode mode, String source, Reader log) {
+        return admission.run(stop -> checkNow(manifest, mode, source, log));
+    }
+
+    private Checked checkNow(Manifest manifest, ProbingMode mode, String source, Reader log) {
         BootLog parsed = parse(source, log, null); // the log's own version reads its probe return codes
         PredictionCheck check = PredictionVsLog.check(evaluations.evaluate(manifest, mode), parsed);
         return new Checked(check, parsed.issues(), parsed.issuesDropped());

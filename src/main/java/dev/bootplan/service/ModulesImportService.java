@@ -27,15 +27,22 @@ public class ModulesImportService {
 
     private final DmesgImportService dmesg;
     private final ManifestLimits limits;
+    private final Admission admission;
 
-    ModulesImportService(DmesgImportService dmesg, BootPlanProperties properties) {
+    ModulesImportService(DmesgImportService dmesg, BootPlanProperties properties, Admission admission) {
         this.dmesg = dmesg;
+        this.admission = admission;
         // The limits /api/v1/evaluations holds a plan to (CoreConfiguration's normalizer): a plan over them fails here.
         BootPlanProperties.Limits l = properties.limits();
         this.limits = new ManifestLimits(l.maxDevices(), l.maxModules(), l.maxDrivers(), l.maxInitcalls());
     }
 
+    /** Reading a kernel's module metadata is CPU work like a simulation: it takes a turn on a simulation thread. */
     public Imported importMetadata(Files files, String kernelRelease, String name) {
+        return admission.run(stop -> importNow(files, kernelRelease, name));
+    }
+
+    private Imported importNow(Files files, String kernelRelease, String name) {
         Inputs inputs = Inputs.of(files.modulesDep());
         if (files.modulesBuiltin() != null) {
             inputs = inputs.withBuiltin(files.modulesBuiltin());

@@ -69,4 +69,13 @@ class AdmissionTests {
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad plan");
         a.destroy();
     }
+
+    /** An import that evaluates (the checks endpoint) runs its evaluation within its own turn: no second permit. */
+    @Test
+    void aRunInsideARunTakesNoSecondTurn() {
+        Admission a = admission(1, Duration.ofSeconds(10), Duration.ofMillis(50));
+        int nested = a.run(outer -> a.run(inner -> inner == outer ? 7 : -1));
+        assertThat(nested).isEqualTo(7);
+        a.destroy();
+    }
 }
