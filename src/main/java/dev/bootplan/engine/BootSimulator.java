@@ -40,10 +40,13 @@ public final class BootSimulator {
         if (!UnknownShares.any(plan)) {
             return report;
         }
-        Run allWaiting = run(plan, mode, 0, false, stop);
+        // When every uncertain share is estimated as 0 (left out), the all-waiting run is the prediction itself.
+        var allWaiting = UnknownShares.anyEstimatedAbove0(plan)
+                ? ReportAssembler.milestones(run(plan, mode, 0, false, stop).sim)
+                : report.milestones();
         Run allCpu = run(plan, mode, 100, false, stop);
-        return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(),
-                ReportAssembler.milestones(allWaiting.sim), ReportAssembler.milestones(allCpu.sim)));
+        return report.withUncertainty(UnknownShares.bounds(plan, report.milestones(), allWaiting,
+                ReportAssembler.milestones(allCpu.sim)));
     }
 
     /** What the kernel would print with initcall_debug for this run (probe-model.md §12 formats). */

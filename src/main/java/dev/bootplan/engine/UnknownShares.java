@@ -43,6 +43,21 @@ final class UnknownShares {
         return false;
     }
 
+    /** Whether an uncertain share is estimated above 0, so that taking it as waiting changes the run. */
+    static boolean anyEstimatedAbove0(Plan plan) {
+        for (DevicePlan d : plan.devices()) {
+            if ((!d.cpu().known() && d.cpu().percent() > 0) || (!d.asyncWorkCpu().known() && d.asyncWorkCpu().percent() > 0)) {
+                return true;
+            }
+        }
+        for (ModulePlan m : plan.modules()) {
+            if (!m.loadCpu().known() && m.loadCpu().percent() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Unknown> unknowns(Plan plan) {
         List<Unknown> out = new ArrayList<>();
         int order = 0;
