@@ -68,10 +68,10 @@ final class DeferredProbe {
             return;
         }
         sim.loop.charge(pending.size());
-        for (int d : pending.toArray()) {
+        for (int d = pending.poll(); d >= 0; d = pending.poll()) {
             inPending[d] = false;
+            active.add(d);
         }
-        active.drainFrom(pending);
         if (!walking && !active.isEmpty()) {
             walking = true;
             idle.set(false);

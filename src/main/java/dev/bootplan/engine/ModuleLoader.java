@@ -24,17 +24,16 @@ final class ModuleLoader {
     }
 
     /**
-     * finit_module() on {@code task} (process {@code pid}) for {@code who}: a udev worker's {@code event}, or userspace
-     * loading the module by name ({@code event} null).
+     * finit_module() on {@code task} (process {@code pid}): for a udev worker's {@code event}, or for userspace loading
+     * the module by name ({@code event} null; the task's lane names the loader).
      */
-    List<Step> finit(int m, Task task, int pid, UdevEvent event, String who) {
+    List<Step> finit(int m, Task task, int pid, UdevEvent event) {
         return List.of(new Step.Run(() -> {
             ModuleRun run = sim.modules[m];
             ModulePlan module = sim.plan.modules().get(m);
             run.state = ModuleRun.State.LOADING;
             run.loadStartUs = sim.now();
             run.loadedBy = event;
-            run.loadedByWho = who;
             task.usedAsync = false;
             long loadStart = sim.now();
             // load_module() is CPU work of the calling task: it competes with everything else that computes.
@@ -61,11 +60,11 @@ final class ModuleLoader {
      * returns, any other is loaded, each after {@code intervalUs} of the loader's own CPU (a shell's fork and exec).
      * A task with a fatal signal stops: a killed worker dies once its syscall returns.
      */
-    void loadChain(int[] chain, int i, Task task, int pid, UdevEvent event, String who, long intervalUs) {
-        loadChain(new Chain(chain, task, pid, event, who, intervalUs), i, false);
+    void loadChain(int[] chain, int i, Task task, int pid, UdevEvent event, long intervalUs) {
+        loadChain(new Chain(chain, task, pid, event, intervalUs), i, false);
     }
 
-    private record Chain(int[] modules, Task task, int pid, UdevEvent event, String who, long intervalUs) {}
+    private record Chain(int[] modules, Task task, int pid, UdevEvent event, long intervalUs) {}
 
     private void loadChain(Chain c, int i, boolean intervalSpent) {
         Task task = c.task();
@@ -92,7 +91,7 @@ final class ModuleLoader {
                             new Step.Run(() -> loadChain(c, i, true))));
                     return;
                 }
-                List<Step> steps = new ArrayList<>(finit(m, task, c.pid(), c.event(), c.who()));
+                List<Step> steps = new ArrayList<>(finit(m, task, c.pid(), c.event()));
                 steps.add(next);
                 task.pushFront(steps);
             }

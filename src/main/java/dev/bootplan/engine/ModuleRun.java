@@ -22,8 +22,6 @@ final class ModuleRun {
     Long loadStartUs;
     Long loadEndUs;
     UdevEvent loadedBy;
-    /** Who called finit_module(): "udev", or the userspace loader that named the module. */
-    String loadedByWho;
     long loadContendedUs;
     final Set<String> waitedOn = new TreeSet<>();
     long waitStartUs = -1;

@@ -47,8 +47,8 @@ final class ReportAssembler {
         }
         var udev = s.udevRootfs();
         return new EffectiveKnobs(k.moduleAsyncDefault(), k.driverNames(), k.wildcard(), modulesAsync, s.deferredTimeoutUs(),
-                s.fwDevlink(), s.rootDelayUs(), s.root(), s.rootWait(), s.rootWaitTimeoutUs(), udev.timeoutUs(), udev.warnAfterUs(), udev.killAfterUs(), udev.childrenMax(),
-                s.asyncMaxActive());
+                s.fwDevlink(), s.rootDelayUs(), s.root(), s.rootWait(), s.rootWaitTimeoutUs(), udev.timeoutUs(),
+                udev.warnAfterUs(), udev.killAfterUs(), udev.childrenMax(), s.asyncMaxActive());
     }
 
     static Milestones milestones(Simulation sim) {

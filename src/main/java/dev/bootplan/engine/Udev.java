@@ -81,8 +81,8 @@ final class Udev {
     private void enqueueIfNeeded(int d) {
         int drv = sim.driverOf(d);
         int m = sim.ownerModule[drv];
-        if (!sim.plan.udev() || m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
-            return; // no udev, built in, already loaded (kmod skips it), or not found in this root
+        if (m < 0 || sim.modules[m].state == ModuleRun.State.LIVE || !loadable.test(d)) {
+            return; // built in, already loaded (kmod skips it), or not found in this root
         }
         UdevEvent e = new UdevEvent(d, m, current, 1000 + nextSeq++);
         events.add(e);
@@ -196,7 +196,7 @@ final class Udev {
             task.kill();
         }));
         task.onIdle(() -> finish(e, slot, timers));
-        task.add(new Step.Run(() -> sim.loader.loadChain(sim.chains.of(e.module), 0, task, e.pid, e, "udev", 0)));
+        task.add(new Step.Run(() -> sim.loader.loadChain(sim.chains.of(e.module), 0, task, e.pid, e, 0)));
         task.start();
     }
 

@@ -34,7 +34,7 @@ final class Userspace {
             systemd.start();
             return;
         }
-        after(times.initrdStartupUs(), "initrd startup", () -> sim.udev.coldplug(sim.settings.udevInitrd(), Udev.inInitramfs(sim), () -> {
+        after(times.initrdStartupUs(), "initrd startup", () -> initrdColdplug(() -> {
             if (sim.plan.rootDevice() != null) {
                 systemd.add(new Step.Await(sim.rootReady, false, (s, k) -> {}));
             }
@@ -58,11 +58,19 @@ final class Userspace {
         systemd.add(new Step.Run(then));
     }
 
+    /** The initrd's coldplug, then {@code drained}; a boot without udevd has none and goes straight on. */
+    private void initrdColdplug(Runnable drained) {
+        if (sim.plan.udev()) {
+            sim.udev.coldplug(sim.settings.udevInitrd(), Udev.inInitramfs(sim), drained);
+        } else {
+            sim.loop.at(sim.now(), drained);
+        }
+    }
+
+    /** The real root's coldplug; without udevd nothing replays events (and nothing hotplugs: udev never started). */
     private void rootfsColdplug() {
-        sim.udev.coldplug(sim.settings.udevRootfs(), d -> true, () -> {
-            if (sim.plan.udev()) {
-                sim.udevSettledUs = sim.now();
-            }
-        });
+        if (sim.plan.udev()) {
+            sim.udev.coldplug(sim.settings.udevRootfs(), d -> true, () -> sim.udevSettledUs = sim.now());
+        }
     }
 }

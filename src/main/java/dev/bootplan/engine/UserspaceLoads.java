@@ -51,7 +51,7 @@ final class UserspaceLoads {
                     (start, k) -> sim.timeline.add(task.lane(), SpanKind.userspace, list.by() + " starting", start, sim.now())));
         }
         for (int m : modules) {
-            task.add(new Step.Run(() -> sim.loader.loadChain(sim.chains.of(m), 0, task, pid, null, list.by(), list.intervalUs())));
+            task.add(new Step.Run(() -> sim.loader.loadChain(sim.chains.of(m), 0, task, pid, null, list.intervalUs())));
         }
         task.start();
     }

@@ -1,7 +1,5 @@
 package dev.bootplan.engine.sim;
 
-import java.util.Arrays;
-
 /** A first-in first-out queue of ints, without boxing: the deferred-probe lists are walked millions of times. */
 public final class IntQueue {
 
@@ -33,13 +31,6 @@ public final class IntQueue {
         return v;
     }
 
-    /** Moves every item of {@code other}, in order, to the end of this queue; {@code other} is left empty. */
-    public void drainFrom(IntQueue other) {
-        for (int v = other.poll(); v >= 0; v = other.poll()) {
-            add(v);
-        }
-    }
-
     public boolean isEmpty() {
         return size == 0;
     }
@@ -55,10 +46,5 @@ public final class IntQueue {
             out[i] = items[(head + i) % items.length];
         }
         return out;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(toArray());
     }
 }
