@@ -104,12 +104,7 @@ fi
 
 # ---- 3. the service -------------------------------------------------------------------------------
 # The jar needs Java 21+, and `java` on the PATH may be 17: pick an installed JDK 21+ (as .ci/run does).
-java_bin=""
-for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-  [ -x "$candidate" ] || continue
-  major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-  if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then java_bin=$candidate; break; fi
-done
+java_bin=$("$ROOT/scripts/find-java.sh" 21 || true)
 [ -n "$java_bin" ] || die "no JDK 21+ found to run the jar"
 
 jar=$(ls target/boot-plan-evaluator-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)

@@ -8,13 +8,7 @@
 # (-Dspring.context.exit=onRefresh) while -XX:AOTCacheOutput writes the cache. A new jar retrains.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java_bin=""
-for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-  [ -x "$candidate" ] || continue
-  major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-  if [ -n "$major" ] && [ "${major%%.*}" -ge 25 ] 2>/dev/null; then java_bin=$candidate; break; fi
-done
-[ -n "$java_bin" ] || { echo "an AOT cache needs a JDK 25 or newer" >&2; exit 1; }
+java_bin=$(scripts/find-java.sh 25) || { echo "an AOT cache needs a JDK 25 or newer" >&2; exit 1; }
 jar=$(ls target/boot-plan-evaluator-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
 if [ -z "$jar" ]; then
   ./mvnw -q -B -ntp package -DskipTests

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Prints the path of an installed java whose feature release is at least $1 (default 21): JAVA_HOME's, then any
+# under /usr/lib/jvm, then the one on the PATH (which may be older). Exits 1 when there is none.
+#   java_bin=$(scripts/find-java.sh 25)
+min=${1:-21}
+for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+  [ -x "$candidate" ] || continue
+  major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  if [ -n "$major" ] && [ "${major%%.*}" -ge "$min" ] 2>/dev/null; then echo "$candidate"; exit 0; fi
+done
+exit 1
