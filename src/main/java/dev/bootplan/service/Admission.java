@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may simulate now, and for how long. Simulations are CPU-bound: run on the request's virtual thread they would
  * hold the few carrier threads and starve every cheap request (health, /api/v1/modes). So they run on a small pool of
  * platform threads, at most {@code maxConcurrentRuns} at once; a request that cannot get a turn within
- * {@code admissionWait} is refused (503, Retry-After), and a run past {@code requestDeadline} is stopped (503).
+ * {@code admissionWait} is refused (503, Retry-After), and a run past {@code requestDeadline} is stopped (503), as is
+ * a run whose client has closed its connection (looked at every {@link #CLIENT_CHECK_MILLIS} ms).
  */
 @Component
 public class Admission implements DisposableBean {
@@ -31,14 +33,24 @@ public class Admission implements DisposableBean {
     private final ExecutorService workers;
     private final Duration deadline;
     private final Duration wait;
+    private final ClientWatch client;
+
+    /** How often the waiting request thread asks whether its client is still there. */
+    static final long CLIENT_CHECK_MILLIS = 50;
 
     Admission(BootPlanProperties properties) {
+        this(properties, ClientWatch.NOBODY_LEAVES);
+    }
+
+    @Autowired
+    Admission(BootPlanProperties properties, ClientWatch client) {
         var l = properties.limits();
         int n = l.maxConcurrentRuns() > 0 ? l.maxConcurrentRuns() : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(n, true);
         this.workers = Executors.newFixedThreadPool(n, named());
         this.deadline = l.requestDeadline();
         this.wait = l.admissionWait();
+        this.client = client;
     }
 
     /** The stop signal of the run this thread is doing, when it is a simulation thread. */
@@ -79,25 +91,43 @@ public class Admission implements DisposableBean {
             throw e;
         }
         try {
-            return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            stop.set(true);
-            throw new DeadlineExceededException(deadline);
-        } catch (InterruptedException e) {
-            stop.set(true);
-            Thread.currentThread().interrupt();
-            throw new DeadlineExceededException(deadline);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RunStoppedException) {
+            return await(future);
+        } catch (RuntimeException | Error e) {
+            stop.set(true); // the deadline passed, the client left, or the caller was interrupted: the run ends too
+            throw e;
+        }
+    }
+
+    /** Waits for the run on the request's thread, which alone may look at its client's connection. */
+    private <T> T await(Future<T> future) {
+        long start = System.nanoTime();
+        long end = start + deadline.toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
                 throw new DeadlineExceededException(deadline);
             }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+            try {
+                return future.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(CLIENT_CHECK_MILLIS)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (client.clientGone()) {
+                    throw new ClientGoneException(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeadlineExceededException(deadline);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RunStoppedException) {
+                    throw new DeadlineExceededException(deadline);
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
             }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.bootplan.web;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.manifest.ManifestInvalidException;
+import dev.bootplan.service.ClientGoneException;
 import dev.bootplan.service.DeadlineExceededException;
 import dev.bootplan.service.ServiceBusyException;
 import java.util.List;
@@ -71,6 +72,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         p.setProperty("limit", "bootplan.limits.request-deadline");
         p.setProperty("limitValue", ex.deadline().toMillis());
         return respond(ex, p, request);
+    }
+
+    @ExceptionHandler(ClientGoneException.class)
+    ResponseEntity<Object> clientGone(ClientGoneException ex, WebRequest request) {
+        return respond(ex, ProblemKind.CLIENT_GONE.problem(ex.getMessage()), request);
     }
 
     @ExceptionHandler(InvalidParameterException.class)

@@ -23,6 +23,8 @@ enum ProblemKind {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "The method is not allowed on this resource"),
     SERVICE_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "Every simulation thread is busy"),
     DEADLINE_EXCEEDED(HttpStatus.SERVICE_UNAVAILABLE, "deadline-exceeded", "The simulation ran past the request deadline"),
+    // Nobody reads it: the status is for access logs and metrics, which count stopped runs apart from errors.
+    CLIENT_GONE(HttpStatus.SERVICE_UNAVAILABLE, "client-gone", "The client closed the connection and its simulation was stopped"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal server error");
 
     static final String TYPE_BASE = "https://bootplan.dev/problems/";
