@@ -86,7 +86,7 @@ final class Simulation {
         this.policy = policy;
         this.findings = findings;
         this.loop = new EventLoop(maxEvents, stop);
-        this.timeline = new Timeline(maxReportSpans, loop::now);
+        this.timeline = new Timeline(maxReportSpans, loop::now, boundPercent < 0);
         this.log = new KernelLog(recordLog, maxReportSpans);
         this.cpus = new Processors(loop, plan.cpus());
         int n = plan.devices().size();

@@ -7,19 +7,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-/** Spans as the simulation records them, sorted once at the end: by start, outer spans first, then lane. */
+/**
+ * Spans as the simulation records them, sorted once at the end: by start, outer spans first, then lane. A run that
+ * only bounds a prediction's milestones (all waiting, all CPU) keeps no spans: nobody reads them.
+ */
 final class Timeline {
 
     private final List<Span> spans = new ArrayList<>();
     private final long limit;
     private final LongSupplier now;
+    private final boolean recording;
 
-    Timeline(long limit, LongSupplier now) {
+    Timeline(long limit, LongSupplier now, boolean recording) {
         this.limit = limit;
         this.now = now;
+        this.recording = recording;
     }
 
     private void add(Span s) {
+        if (!recording) {
+            return;
+        }
         if (spans.size() >= limit) {
             throw WorkBudgetExceededException.reportTooLarge(limit, now.getAsLong());
         }
