@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One self-contained, printable HTML page: inline style, the SVG inline, no script and no external request
@@ -24,8 +27,10 @@ public final class HtmlReport {
             th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .chart{overflow-x:auto}.chart svg{max-width:none}
+            @media (min-width:1000px){.chart svg{max-width:100%;height:auto}}
             .error{color:#c62828;font-weight:bold}.warning{color:#e65100}.info{color:#1565c0}
             .muted{color:#666}
+            """ + Headline.STYLE + """
             @media print{body{margin:0}.chart{overflow:visible}.chart svg{width:100%;height:auto}
             h2{break-after:avoid}tr{break-inside:avoid}table{page-break-inside:auto}}
             @page{size:A4 landscape;margin:12mm}
@@ -51,11 +56,20 @@ public final class HtmlReport {
         return w.toString();
     }
 
+    /** The verdict first, then what to fix (the findings with their remedies), then the chart, then the details. */
     public void write(Report r, Writer out) throws IOException {
         head(out, r.plan() + " — " + r.mode() + " boot prediction");
-        out.write("<h1>" + Escaping.escape(r.plan()) + " — predicted boot</h1>\n");
+        out.write("<h1>" + Escaping.escape(r.plan()) + " — predicted boot, " + Escaping.escape(r.mode()) + " mode, kernel "
+                + Escaping.escape(r.kernelVersion()) + "</h1>\n");
+        Headline.of(r).write(out);
+        findings(out, r);
+        out.write("<h2>Timeline</h2>\n<div class=\"chart\">\n");
+        new TimelineSvg().write(r, out);
+        out.write("</div>\n");
+        uncertainty(out, r);
+        limits(out, r);
         Milestones ms = r.milestones();
-        out.write("<table class=\"summary\">\n");
+        out.write("<h2>Details</h2>\n<table class=\"summary\">\n");
         row(out, "Plan", r.plan());
         row(out, "Mode", r.mode());
         row(out, "Kernel", r.kernelVersion());
@@ -65,19 +79,14 @@ public final class HtmlReport {
         row(out, "udev settled", time(ms.udevSettledUs()));
         row(out, "All devices settled", Fmt.time(ms.allDevicesSettledUs()));
         row(out, "Tainted", r.tainted() ? "yes" : "no");
-        out.write("</table>\n<h2>Timeline</h2>\n<div class=\"chart\">\n");
-        new TimelineSvg().write(r, out);
-        out.write("</div>\n");
-        findings(out, r);
-        uncertainty(out, r);
-        limits(out, r);
-        out.write("</body>\n</html>\n");
+        out.write("</table>\n</body>\n</html>\n");
     }
 
     public void write(Comparison c, Writer out) throws IOException {
         head(out, c.plan() + " — four probing modes");
         out.write("<h1>" + Escaping.escape(c.plan()) + " — four probing modes</h1>\n");
         out.write("<p>Kernel " + Escaping.escape(c.kernelVersion()) + ". Gains are measured against sync.</p>\n");
+        Headline.of(c).write(out);
         out.write("<div class=\"chart\">\n");
         new ComparisonSvg().write(c, out);
         out.write("</div>\n<h2>Summary</h2>\n<table>\n<tr><th>Mode</th><th>/init starts</th><th>udev settled</th>"
@@ -115,7 +124,10 @@ public final class HtmlReport {
         }
         out.write("<table class=\"findings\">\n<tr><th>Severity</th><th>Code</th><th>Subject</th><th>At (— plan-wide)</th><th>What happens</th>"
                 + "<th>Remedy</th></tr>\n");
-        for (Finding f : r.warnings()) {
+        // Errors first, then warnings, then information; each in the report's order (by time, then code).
+        List<Finding> bySeverity = new ArrayList<>(r.warnings());
+        bySeverity.sort(Comparator.comparingInt((Finding f) -> -f.severity().ordinal()));
+        for (Finding f : bySeverity) {
             out.write("<tr><td class=\"" + f.severity().name() + "\">" + f.severity().name() + "</td><td>" + f.code().name() + "</td><td>"
                     + Escaping.escape(f.subject()) + "</td>" + num(f.atUs() == null ? "—" : Fmt.time(f.atUs())) + "<td>" + Escaping.escape(f.message()) + "</td><td>"
                     + Escaping.escape(f.remedy()) + "</td></tr>\n");

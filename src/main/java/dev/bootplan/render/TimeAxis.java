@@ -70,6 +70,18 @@ final class TimeAxis {
         return s + " " + unit;
     }
 
+    /** The same labels above a line at {@code y}: a long chart reads its times without scrolling to the bottom. */
+    void writeTop(Writer out, double y) throws IOException {
+        out.write("<g class=\"axis top\">\n");
+        for (long t = 0; t <= endUs; t += stepUs) {
+            out.write("<text x=\"" + Fmt.px(x(t)) + "\" y=\"" + Fmt.px(y - 5) + "\" text-anchor=\"middle\" font-size=\"11\">"
+                    + Escaping.escape(label(t)) + "</text>\n");
+        }
+        out.write("<line x1=\"" + Fmt.px(x0) + "\" y1=\"" + Fmt.px(y) + "\" x2=\"" + Fmt.px(x0 + width) + "\" y2=\""
+                + Fmt.px(y) + "\" stroke=\"#444\" stroke-width=\"1\"/>\n");
+        out.write("</g>\n");
+    }
+
     /** Grid lines from {@code top} to {@code bottom}, the axis line at {@code bottom}, labels under it. */
     void write(Writer out, double top, double bottom) throws IOException {
         out.write("<g class=\"axis\">\n");

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +24,12 @@ import java.util.Set;
 public final class TimelineSvg {
 
     static final int WIDTH = 1400;
-    private static final int LEFT = 150;
+    static final int LEFT = 150;
     private static final int RIGHT = 30;
     /** More lanes than this: thin rows, no names inside spans. */
     static final int LABELLED_LANES = 64;
+    /** Room for the time axis' labels above the lanes. */
+    private static final int TOP_AXIS = 16;
 
     /** The SVG as a string. */
     public String render(Report report) {
@@ -68,23 +69,24 @@ public final class TimelineSvg {
         }
         TimeAxis axis = new TimeAxis(maxUs, LEFT, WIDTH - LEFT - RIGHT);
 
-        int n = lanes.size();
+        List<LaneRows.Row> rows = LaneRows.of(lanes);
+        int n = rows.size();
         boolean labels = n <= LABELLED_LANES;
         int rowH = labels ? 22 : Math.max(4, Math.min(16, 1024 / n));
-        Map<String, List<Lanes.Bar>> bars = new java.util.LinkedHashMap<>();
+        List<List<Lanes.Bar>> bars = new ArrayList<>(n);
         int merged = 0;
         int mergedBars = 0;
         Set<SpanKind> kinds = EnumSet.noneOf(SpanKind.class);
-        for (var e : lanes.entrySet()) {
-            List<Lanes.Bar> lb = Lanes.bars(e.getValue(), axis);
-            bars.put(e.getKey(), lb);
+        for (LaneRows.Row row : rows) {
+            List<Lanes.Bar> lb = Lanes.bars(row.spans(), axis);
+            bars.add(lb);
             for (Lanes.Bar b : lb) {
                 if (b.count() > 1) {
                     merged += b.count();
                     mergedBars++;
                 }
             }
-            for (Span s : e.getValue()) {
+            for (Span s : row.spans()) {
                 kinds.add(s.kind());
             }
         }
@@ -106,7 +108,7 @@ public final class TimelineSvg {
         }
         double legendTop = 34;
         double milestoneTop = legendTop + legend.height() + 8;
-        double lanesTop = milestoneTop + milestones.size() * 13 + 6;
+        double lanesTop = milestoneTop + milestones.size() * 13 + 6 + TOP_AXIS;
         double lanesBottom = lanesTop + Math.max(1, n) * rowH;
         double axisY = lanesBottom + 4;
         int height = (int) Math.ceil(axisY + 56);
@@ -118,50 +120,52 @@ public final class TimelineSvg {
         out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
         out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
         legend.write(out, legendTop);
-        axis.write(out, milestoneTop, axisY);
-        writeLanes(out, bars, axis, lanesTop, rowH, labels);
-        writeUdevWindows(out, chart, bars.keySet(), axis, lanesTop, rowH, axisY);
-        writeMilestones(out, milestones, axis, milestoneTop, axisY);
-        writeFindings(out, chart.warnings(), axis, axisY + 24);
+        axis.write(out, lanesTop - 1, axisY);
+        axis.writeTop(out, lanesTop - 1);
+        writeLanes(out, rows, bars, axis, lanesTop, rowH, labels);
+        Marks.writeUdevWindows(out, chart, rows, axis, lanesTop, rowH, axisY);
+        Marks.writeMilestones(out, milestones, axis, milestoneTop, axisY);
+        Marks.writeFindings(out, chart.warnings(), axis, axisY + 24);
         if (n == 0) {
             out.write("<text x=\"" + LEFT + "\" y=\"" + Fmt.px(lanesTop + 15) + "\">no spans</text>\n");
         }
         out.write("</svg>\n");
     }
 
-    private static void writeLanes(Writer out, Map<String, List<Lanes.Bar>> bars, TimeAxis axis, double top, int rowH,
-            boolean labels) throws IOException {
+    private static void writeLanes(Writer out, List<LaneRows.Row> rows, List<List<Lanes.Bar>> bars, TimeAxis axis, double top,
+            int rowH, boolean labels) throws IOException {
         int labelEvery = labels ? 1 : (int) Math.ceil(12.0 / rowH);
-        int i = 0;
         out.write("<g class=\"lanes\">\n");
-        for (var e : bars.entrySet()) {
+        for (int i = 0; i < rows.size(); i++) {
+            LaneRows.Row row = rows.get(i);
             double y = top + i * rowH;
             if (i % 2 == 1) {
                 out.write("<rect x=\"" + LEFT + "\" y=\"" + Fmt.px(y) + "\" width=\"" + Fmt.px(axis.width) + "\" height=\"" + rowH
                         + "\" fill=\"#f4f4f4\"/>\n");
             }
-            if (i % labelEvery == 0) {
+            if (i % labelEvery == 0 || row.collapsed()) {
                 out.write("<text x=\"" + (LEFT - 8) + "\" y=\"" + Fmt.px(y + Math.min(rowH, 12) / 2.0 + 4)
-                        + "\" text-anchor=\"end\"" + (labels ? "" : " font-size=\"9\"") + ">" + Escaping.escape(e.getKey()) + "</text>\n");
+                        + "\" text-anchor=\"end\"" + (labels ? "" : " font-size=\"9\"") + (row.collapsed() ? " font-weight=\"bold\"" : "")
+                        + ">" + Escaping.escape(row.label()) + "</text>\n");
             }
-            for (Lanes.Bar b : e.getValue()) {
-                writeBar(out, e.getKey(), b, y, rowH, labels);
+            for (Lanes.Bar b : bars.get(i)) {
+                writeBar(out, row, b, y, rowH, labels);
             }
-            i++;
         }
         out.write("</g>\n");
     }
 
-    private static void writeBar(Writer out, String lane, Lanes.Bar b, double rowY, int rowH, boolean labels)
+    private static void writeBar(Writer out, LaneRows.Row row, Lanes.Bar b, double rowY, int rowH, boolean labels)
             throws IOException {
         // Written piece by piece, not concatenated first: a large log draws thousands of bars.
         double inset = rowH >= 12 ? 1 + b.depth() * 3 : Math.min(b.depth(), rowH / 2 - 1);
         double y = rowY + inset;
         double h = Math.max(1, rowH - 2 * inset);
-        String label = labels && b.leaf() && b.span() != null ? fit(b.span().subject(), b.w() - 4, b.depth() == 0 ? 6.2 : 5.6) : null;
+        String name = b.span() == null ? null : row.collapsed() ? row.summary() : b.span().subject();
+        String label = labels && b.leaf() && name != null ? fit(name, b.w() - 4, b.depth() == 0 ? 6.2 : 5.6) : null;
         if (label != null) {
             out.write("<g><title>");
-            writeTip(out, lane, b);
+            writeTip(out, row, b);
             out.write("</title>");
         }
         out.write("<rect x=\"");
@@ -177,7 +181,7 @@ public final class TimelineSvg {
         out.write(rowH >= 8 ? "\" stroke=\"#ffffff\" stroke-width=\"0.5\"" : "\"");
         if (label == null) {
             out.write("><title>");
-            writeTip(out, lane, b);
+            writeTip(out, row, b);
             out.write("</title></rect>\n");
         } else {
             out.write("/><text x=\"" + Fmt.px(b.x() + 2) + "\" y=\"" + Fmt.px(y + h / 2 + 3.5) + "\" font-size=\""
@@ -200,9 +204,13 @@ public final class TimelineSvg {
     }
 
     /** The hover text of a bar: what it is, on which lane, from when to when. */
-    private static void writeTip(Writer out, String lane, Lanes.Bar b) throws IOException {
+    private static void writeTip(Writer out, LaneRows.Row row, Lanes.Bar b) throws IOException {
+        String lane = row.label();
         String tip;
-        if (b.span() == null) {
+        if (row.collapsed()) {
+            tip = row.summary() + " (" + row.members().getFirst() + " … " + row.members().getLast() + "), "
+                    + Fmt.time(b.startUs()) + " → " + Fmt.time(b.endUs()) + " (" + Fmt.time(b.endUs() - b.startUs()) + ")";
+        } else if (b.span() == null) {
             tip = b.count() + " spans merged (" + (b.kind() == null ? "mixed kinds" : b.kind().name()) + ") on " + lane + ", "
                     + Fmt.time(b.startUs()) + " → " + Fmt.time(b.endUs());
         } else {
@@ -227,74 +235,5 @@ public final class TimelineSvg {
             return null;
         }
         return name.substring(0, name.offsetByCodePoints(0, max - 1)) + "…";
-    }
-
-    private static void writeUdevWindows(Writer out, Chart report, Set<String> laneNames, TimeAxis axis, double lanesTop,
-            int rowH, double axisY) throws IOException {
-        Map<String, Integer> laneIndex = new HashMap<>();
-        int i = 0;
-        for (String l : laneNames) {
-            laneIndex.put(l, i++);
-        }
-        Map<String, String> loadLane = new HashMap<>();
-        for (Span s : report.timeline()) {
-            if (s.kind() == SpanKind.moduleLoad) {
-                loadLane.putIfAbsent(s.subject(), s.lane());
-            }
-        }
-        for (ModuleOutcome m : report.modules()) {
-            if (!(m.warned() || m.killed()) || m.warnAtUs() == null) {
-                continue;
-            }
-            Integer row = laneIndex.get(loadLane.get(m.name()));
-            double y = row == null ? axisY - 6 : lanesTop + row * rowH;
-            double h = row == null ? 6 : rowH;
-            long end = m.killed() && m.killAtUs() != null ? m.killAtUs()
-                    : m.loadEndUs() != null ? m.loadEndUs() : m.killAtUs() != null ? m.killAtUs() : m.warnAtUs();
-            double x0 = axis.x(m.warnAtUs());
-            String tip = "udev warned about the event loading " + m.name() + " at " + Fmt.time(m.warnAtUs())
-                    + (m.killed() ? "; killed its worker at " + Fmt.time(m.killAtUs())
-                            : m.killAtUs() != null ? "; would kill it at " + Fmt.time(m.killAtUs()) : "");
-            out.write("<g><title>" + Escaping.escape(tip) + "</title><rect x=\"" + Fmt.px(x0) + "\" y=\"" + Fmt.px(y)
-                    + "\" width=\"" + Fmt.px(Math.max(1, axis.x(end) - x0)) + "\" height=\"" + h + "\" fill=\"" + Palette.WARN_WINDOW
-                    + "\" fill-opacity=\"0.3\" stroke=\"" + Palette.WARN_WINDOW + "\" stroke-width=\"1\"/>");
-            if (m.killed() && m.killAtUs() != null) {
-                String x = Fmt.px(axis.x(m.killAtUs()));
-                out.write("<line x1=\"" + x + "\" y1=\"" + Fmt.px(y - 2) + "\" x2=\"" + x + "\" y2=\"" + Fmt.px(y + h + 2)
-                        + "\" stroke=\"" + Palette.KILL + "\" stroke-width=\"2.5\"/>");
-            }
-            out.write("</g>\n");
-        }
-    }
-
-    private static void writeMilestones(Writer out, List<Chart.Marker> milestones, TimeAxis axis, double top, double axisY)
-            throws IOException {
-        int row = 0;
-        for (Chart.Marker m : milestones) {
-            long at = m.atUs();
-            double x = axis.x(at);
-            double y = top + row * 13 + 10;
-            boolean right = x > axis.x0 + axis.width * 0.7;
-            out.write("<g class=\"milestone\"><line x1=\"" + Fmt.px(x) + "\" y1=\"" + Fmt.px(y - 9) + "\" x2=\"" + Fmt.px(x)
-                    + "\" y2=\"" + Fmt.px(axisY) + "\" stroke=\"" + Palette.MILESTONE + "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
-                    + "<text x=\"" + Fmt.px(right ? x - 4 : x + 4) + "\" y=\"" + Fmt.px(y) + "\"" + (right ? " text-anchor=\"end\"" : "")
-                    + " font-size=\"10\" fill=\"" + Palette.MILESTONE + "\">" + Escaping.escape(m.name() + " " + Fmt.time(at))
-                    + "</text></g>\n");
-            row++;
-        }
-    }
-
-    private static void writeFindings(Writer out, List<Finding> findings, TimeAxis axis, double y) throws IOException {
-        for (Finding f : findings) {
-            if (f.atUs() == null) {
-                continue;
-            }
-            String tip = f.code() + " (" + f.severity() + ") " + f.subject() + " at " + Fmt.time(f.atUs()) + ": " + f.message();
-            out.write("<path d=\"M" + Fmt.px(axis.x(f.atUs())) + "," + Fmt.px(y) + " l-5,9 h10 z\" fill=\""
-                    + Palette.severity(f.severity()) + "\" fill-opacity=\"0.85\"><title>" + Escaping.escape(tip) + "</title></path>\n");
-        }
-        if (findings.stream().anyMatch(f -> f.atUs() != null)) {
-            out.write("<text x=\"" + (LEFT - 8) + "\" y=\"" + Fmt.px(y + 9) + "\" text-anchor=\"end\" font-size=\"10\">findings</text>\n");
-        }
     }
 }
