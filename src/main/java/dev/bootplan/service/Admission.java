@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +25,30 @@ import org.springframework.stereotype.Component;
  * {@code admissionWait} is refused (503, Retry-After), and a run past {@code requestDeadline} is stopped (503).
  */
 @Component
-public class Admission implements DisposableBean {
+public class Admission implements AutoCloseable {
 
     private final Semaphore turns;
     private final ExecutorService workers;
     private final Duration deadline;
     private final Duration wait;
 
+    @Autowired
     Admission(BootPlanProperties properties) {
-        var l = properties.limits();
-        int n = l.maxConcurrentRuns() > 0 ? l.maxConcurrentRuns() : Runtime.getRuntime().availableProcessors();
+        this(properties.limits().maxConcurrentRuns(), properties.limits().requestDeadline(), properties.limits().admissionWait());
+    }
+
+    /**
+     * For callers without Spring (the command line). Spring closes it as an {@link AutoCloseable} bean; it implements
+     * no Spring interface, so that the command line loads no Spring class.
+     *
+     * @param maxConcurrentRuns simulations at once; 0 for one per available processor
+     */
+    public Admission(int maxConcurrentRuns, Duration deadline, Duration wait) {
+        int n = maxConcurrentRuns > 0 ? maxConcurrentRuns : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(n, true);
         this.workers = Executors.newFixedThreadPool(n, named());
-        this.deadline = l.requestDeadline();
-        this.wait = l.admissionWait();
+        this.deadline = deadline;
+        this.wait = wait;
     }
 
     /** The stop signal of the run this thread is doing, when it is a simulation thread. */
@@ -102,7 +112,7 @@ public class Admission implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void close() {
         workers.shutdownNow();
     }
 
