@@ -62,6 +62,7 @@ public final class BootPlanCli implements Runnable {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(new Problems(streams));
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.getCommandSpec().usageMessage().sortOptions(false);
         return cli.execute(args);
     }

@@ -263,7 +263,7 @@ class CommandLineMatchesServiceTests {
         Cli cli = Cli.run("evaluate", "examples/laptop.json", "--mode", "fast");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).startsWith(detail + "\n");
+        assertThat(cli.err()).startsWith("bootplan evaluate: " + detail + "\n");
     }
 
     @Test
