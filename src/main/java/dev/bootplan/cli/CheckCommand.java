@@ -38,8 +38,9 @@ final class CheckCommand extends CoreCommand {
         Inputs inputs = inputs(core);
         Manifest plan = inputs.manifest(manifest, core);
         PredictionCheckResponse answer;
-        try (Reader in = inputs.text(log, inputs.importBudget(), false)) {
-            answer = PredictionCheckResponse.of(core.useCases().dmesg().check(plan, m, Inputs.sourceName(log, "log"), in));
+        String source = Inputs.sourceName(log, "log"); // as the service names the form part
+        try (Reader in = inputs.text(log, source, inputs.importBudget(), false)) {
+            answer = PredictionCheckResponse.of(core.useCases().dmesg().check(plan, m, source, in));
         } catch (IOException e) {
             throw Inputs.unreadable(log, e);
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,8 @@ final class ImportDmesgCommand extends CoreCommand {
             return read(log, in -> core.useCases().dmesg().observe(source(log), in, kernelVersion));
         }
 
-        private <T> T read(String log, java.util.function.Function<Reader, T> use) {
-            try (Reader in = inputs.text(log, inputs.importBudget(), false)) {
+        private <T> T read(String log, Function<Reader, T> use) {
+            try (Reader in = inputs.text(log, source(log), inputs.importBudget(), false)) {
                 return use.apply(in);
             } catch (IOException e) {
                 throw Inputs.unreadable(log, e);

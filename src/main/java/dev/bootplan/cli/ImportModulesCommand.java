@@ -61,10 +61,10 @@ final class ImportModulesCommand extends CoreCommand {
         List<Reader> open = new ArrayList<>();
         try {
             // Opened, and so checked, in the service's order: a refused input ends the run before any is parsed.
-            var all = new ModulesImportService.Files(input(files.get(DEP), inputs, budget, false, open),
-                    input(files.get(BUILTIN), inputs, budget, false, open), input(files.get(MODINFO), inputs, budget, true, open),
-                    input(files.get(ALIAS), inputs, budget, false, open), input(files.get(MODALIASES), inputs, budget, false, open),
-                    input(dmesg, inputs, budget, false, open));
+            Opener opener = new Opener(inputs, budget, open);
+            var all = new ModulesImportService.Files(opener.open(files.get(DEP), DEP), opener.open(files.get(BUILTIN), BUILTIN),
+                    opener.open(files.get(MODINFO), MODINFO), opener.open(files.get(ALIAS), ALIAS),
+                    opener.open(files.get(MODALIASES), MODALIASES), opener.open(dmesg, "dmesg"));
             ModulesImportResponse answer = ModulesImportResponse.of(core.useCases().modules().importMetadata(all, release(), name));
             output.write(answer, (a, out) -> core.json().writeValue(out, a), streams());
         } finally {
@@ -131,17 +131,17 @@ final class ImportModulesCommand extends CoreCommand {
         return Files.isDirectory(dir) && !last.isEmpty() && Character.isDigit(last.charAt(0)) ? last : null;
     }
 
-    private static Input input(String path, Inputs inputs, TextInput.Budget budget, boolean nulIsText, List<Reader> open) {
-        if (path == null) {
-            return null;
+    /** Opens one input as text and keeps it to close; standard input is named as the service's form part. */
+    private record Opener(Inputs inputs, TextInput.Budget budget, List<Reader> open) {
+        Input open(String path, String part) {
+            if (path == null) {
+                return null;
+            }
+            // modules.builtin.modinfo is NUL-separated records: there a NUL is text, not a sign of binary.
+            String source = Inputs.sourceName(path, part);
+            Reader reader = inputs.text(path, source, budget, part.equals(MODINFO));
+            open.add(reader);
+            return Input.of(source, reader);
         }
-        Reader reader = inputs.text(path, budget, nulIsText);
-        open.add(reader);
-        return Input.of(Inputs.sourceName(path, kindOrDmesg(path)), reader);
-    }
-
-    private static String kindOrDmesg(String path) {
-        String kind = kind(path);
-        return kind == null ? "dmesg" : kind;
     }
 }

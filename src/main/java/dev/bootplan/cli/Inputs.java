@@ -46,10 +46,13 @@ final class Inputs {
         return new TextInput.Budget(limits.maxImportBytes(), Limits.MAX_IMPORT_SIZE);
     }
 
-    /** An artefact as text; {@code nulIsText} for NUL-separated records (modules.builtin.modinfo). */
-    Reader text(String path, TextInput.Budget budget, boolean nulIsText) {
+    /**
+     * An artefact as text, named {@code source} in its issues; {@code nulIsText} for NUL-separated records
+     * (modules.builtin.modinfo).
+     */
+    Reader text(String path, String source, TextInput.Budget budget, boolean nulIsText) {
         try {
-            return TextInput.open(sourceName(path, "-"), open(path), budget, nulIsText);
+            return TextInput.open(source, open(path), budget, nulIsText);
         } catch (IOException e) {
             throw unreadable(path, e);
         }
