@@ -1,5 +1,6 @@
 package dev.bootplan;
 
+import dev.bootplan.cli.BootPlanCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BootPlanApplication {
 
+    /** With a command ({@code evaluate …}) the jar is a command-line tool and Spring never starts; else the service. */
     public static void main(String[] args) {
+        if (BootPlanCli.wants(args)) {
+            System.exit(BootPlanCli.run(args));
+        }
         SpringApplication.run(BootPlanApplication.class, args);
     }
 }

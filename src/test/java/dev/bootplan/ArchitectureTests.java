@@ -61,6 +61,19 @@ class ArchitectureTests {
                 .because("controllers talk to services; they only name a mode and map the budget error");
     }
 
+    static ArchRule commandLineUsesNoWebNoServletAndNoSpring(String root) {
+        return noClasses().that().resideInAPackage(root + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".web..", "org.springframework..", "jakarta.servlet..")
+                .because("the command line runs the use cases without Spring: no context, no web server, no MVC");
+    }
+
+    static ArchRule commandLineReachesNoWebOrSpringMvcEvenThroughOthers(String root) {
+        return noClasses().that().resideInAPackage(root + ".cli..")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage(
+                        root + ".web..", "org.springframework.web..", "org.springframework.boot.webmvc..", "jakarta.servlet..")
+                .because("what the command line calls (services, core) must work without the web layer");
+    }
+
     static ArchRule noCyclesBetweenPackages(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
@@ -78,6 +91,12 @@ class ArchitectureTests {
     @Test
     void webDependsOnNoEngineInternals() {
         webUsesOnlyTheEnginesModesAndBudgetError(ROOT).check(production);
+    }
+
+    @Test
+    void commandLineDependsOnNoWebAndNoSpring() {
+        commandLineUsesNoWebNoServletAndNoSpring(ROOT).check(production);
+        commandLineReachesNoWebOrSpringMvcEvenThroughOthers(ROOT).check(production);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** The service's own settings ({@code bootplan.*}), translated once into plain settings for the core. */
+/** The service's own settings ({@code bootplan.*}), translated once into plain settings for the core; defaults in {@link LimitDefaults}. */
 @Validated
 @ConfigurationProperties("bootplan")
 public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
@@ -29,15 +29,15 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
      * @param admissionWait how long a request waits for a free simulation thread before it is refused (503, Retry-After)
      */
     public record Limits(
-            @NotNull @DefaultValue("8MB") DataSize maxBodySize,
-            @NotNull @DefaultValue("64MB") DataSize maxImportSize,
-            @Min(1) @DefaultValue("200000") int maxDevices,
-            @Min(1) @DefaultValue("10000") int maxModules,
-            @Min(1) @DefaultValue("20000") int maxDrivers,
-            @Min(1) @DefaultValue("20000") int maxInitcalls,
-            @Min(1) @DefaultValue("20000000") long maxEvents,
-            @Min(1) @DefaultValue("2000000") long maxReportSpans,
-            @NotNull @DefaultValue("10s") Duration requestDeadline,
-            @Min(0) @DefaultValue("0") int maxConcurrentRuns,
-            @NotNull @DefaultValue("2s") Duration admissionWait) {}
+            @NotNull @DefaultValue(LimitDefaults.MAX_BODY_BYTES + "B") DataSize maxBodySize,
+            @NotNull @DefaultValue(LimitDefaults.MAX_IMPORT_BYTES + "B") DataSize maxImportSize,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_DEVICES) int maxDevices,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_MODULES) int maxModules,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_DRIVERS) int maxDrivers,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_INITCALLS) int maxInitcalls,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_EVENTS) long maxEvents,
+            @Min(1) @DefaultValue("" + LimitDefaults.MAX_REPORT_SPANS) long maxReportSpans,
+            @NotNull @DefaultValue(LimitDefaults.REQUEST_DEADLINE_SECONDS + "s") Duration requestDeadline,
+            @Min(0) @DefaultValue("" + LimitDefaults.MAX_CONCURRENT_RUNS) int maxConcurrentRuns,
+            @NotNull @DefaultValue(LimitDefaults.ADMISSION_WAIT_SECONDS + "s") Duration admissionWait) {}
 }

@@ -12,9 +12,14 @@ import org.springframework.context.annotation.Configuration;
 class CoreConfiguration {
 
     @Bean
-    ManifestNormalizer manifestNormalizer(BootPlanProperties properties) {
+    ManifestLimits manifestLimits(BootPlanProperties properties) {
         var l = properties.limits();
-        return new ManifestNormalizer(new ManifestLimits(l.maxDevices(), l.maxModules(), l.maxDrivers(), l.maxInitcalls()));
+        return new ManifestLimits(l.maxDevices(), l.maxModules(), l.maxDrivers(), l.maxInitcalls());
+    }
+
+    @Bean
+    ManifestNormalizer manifestNormalizer(ManifestLimits limits) {
+        return new ManifestNormalizer(limits);
     }
 
     @Bean

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * a run whose client has closed its connection (looked at every {@link #CLIENT_CHECK_MILLIS} ms).
  */
 @Component
-public class Admission implements DisposableBean {
+public class Admission implements AutoCloseable {
 
     private final Semaphore turns;
     private final ExecutorService workers;
@@ -38,18 +37,35 @@ public class Admission implements DisposableBean {
     /** How often the waiting request thread asks whether its client is still there. */
     static final long CLIENT_CHECK_MILLIS = 50;
 
+    /** Longer than any run; a longer deadline would overflow a count of nanoseconds. */
+    private static final Duration FOREVER = Duration.ofDays(365);
+
     Admission(BootPlanProperties properties) {
         this(properties, ClientWatch.NOBODY_LEAVES);
     }
 
     @Autowired
     Admission(BootPlanProperties properties, ClientWatch client) {
-        var l = properties.limits();
-        int n = l.maxConcurrentRuns() > 0 ? l.maxConcurrentRuns() : Runtime.getRuntime().availableProcessors();
+        this(properties.limits().maxConcurrentRuns(), properties.limits().requestDeadline(), properties.limits().admissionWait(),
+                client);
+    }
+
+    /**
+     * For callers without Spring (the command line). Spring closes it as an {@link AutoCloseable} bean; it implements
+     * no Spring interface, so that the command line loads no Spring class.
+     *
+     * @param maxConcurrentRuns simulations at once; 0 for one per available processor
+     */
+    public Admission(int maxConcurrentRuns, Duration deadline, Duration wait) {
+        this(maxConcurrentRuns, deadline, wait, ClientWatch.NOBODY_LEAVES);
+    }
+
+    private Admission(int maxConcurrentRuns, Duration deadline, Duration wait, ClientWatch client) {
+        int n = maxConcurrentRuns > 0 ? maxConcurrentRuns : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(n, true);
         this.workers = Executors.newFixedThreadPool(n, named());
-        this.deadline = l.requestDeadline();
-        this.wait = l.admissionWait();
+        this.deadline = deadline;
+        this.wait = wait;
         this.client = client;
     }
 
@@ -101,9 +117,9 @@ public class Admission implements DisposableBean {
     /** Waits for the run on the request's thread, which alone may look at its client's connection. */
     private <T> T await(Future<T> future) {
         long start = System.nanoTime();
-        long end = start + deadline.toNanos();
+        long limit = deadline.compareTo(FOREVER) >= 0 ? FOREVER.toNanos() : deadline.toNanos(); // the CLI waits "forever"
         while (true) {
-            long left = end - System.nanoTime();
+            long left = limit - (System.nanoTime() - start);
             if (left <= 0) {
                 throw new DeadlineExceededException(deadline);
             }
@@ -132,7 +148,7 @@ public class Admission implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void close() {
         workers.shutdownNow();
     }
 

@@ -1,6 +1,5 @@
 package dev.bootplan.service;
 
-import dev.bootplan.config.BootPlanProperties;
 import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.modules.ModuleMetadataImport;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Input;
@@ -29,12 +28,11 @@ public class ModulesImportService {
     private final ManifestLimits limits;
     private final Admission admission;
 
-    ModulesImportService(DmesgImportService dmesg, BootPlanProperties properties, Admission admission) {
+    /** {@code limits}: those /api/v1/evaluations holds a plan to (the normalizer's), so a plan over them fails here. */
+    ModulesImportService(DmesgImportService dmesg, ManifestLimits limits, Admission admission) {
         this.dmesg = dmesg;
         this.admission = admission;
-        // The limits /api/v1/evaluations holds a plan to (CoreConfiguration's normalizer): a plan over them fails here.
-        BootPlanProperties.Limits l = properties.limits();
-        this.limits = new ManifestLimits(l.maxDevices(), l.maxModules(), l.maxDrivers(), l.maxInitcalls());
+        this.limits = limits;
     }
 
     /** Reading a kernel's module metadata is CPU work like a simulation: it takes a turn on a simulation thread. */

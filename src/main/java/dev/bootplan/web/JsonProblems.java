@@ -1,24 +1,14 @@
 package dev.bootplan.web;
 
-import java.util.Collection;
+import dev.bootplan.json.JsonReadError;
+import dev.bootplan.json.JsonReadErrors;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns a body Jackson could not read into a 400 problem whose violations say where (a JSON pointer built
- * from the exception's path) and what, in the client's terms: JSON types, never Java class names.
+ * Turns a body Jackson could not read into a 400 problem whose one violation says where and what
+ * ({@link JsonReadErrors}, shared with the command line).
  */
 final class JsonProblems {
 
@@ -29,125 +19,19 @@ final class JsonProblems {
         if (e == null) {
             return ProblemKind.MALFORMED_JSON.problem("The request body is missing or unreadable; send the manifest as a JSON object.");
         }
-        if (e instanceof StreamConstraintsException) {
-            return withViolation(ProblemKind.JSON_LIMIT_EXCEEDED, "The document is nested too deeply or holds a string, name or "
-                    + "number longer than this service accepts.", pointer(e), limitMessage(e));
-        }
-        if (e instanceof StreamReadException && !(e instanceof InputCoercionException)) {
-            return withViolation(ProblemKind.MALFORMED_JSON, "The body is not well-formed JSON" + at(e.getLocation()) + ".",
-                    pointer(e), plain(e.getOriginalMessage()));
-        }
-        return withViolation(ProblemKind.JSON_SCHEMA_MISMATCH, "A value in the body has the wrong type or an unknown name.",
-                pointer(e), message(e));
-    }
-
-    private static ProblemDetail withViolation(ProblemKind kind, String detail, String pointer, String message) {
-        ProblemDetail p = kind.problem(detail);
-        p.setProperty("violations", List.of(new ProblemViolation(pointer, message)));
+        JsonReadError error = JsonReadErrors.describe(e);
+        ProblemKind kind = switch (error.kind()) {
+            case MALFORMED -> ProblemKind.MALFORMED_JSON;
+            case LIMIT_EXCEEDED -> ProblemKind.JSON_LIMIT_EXCEEDED;
+            case SCHEMA_MISMATCH -> ProblemKind.JSON_SCHEMA_MISMATCH;
+        };
+        ProblemDetail p = kind.problem(error.detail());
+        p.setProperty("violations", List.of(new ProblemViolation(error.pointer(), error.message())));
         return p;
     }
 
     /** The RFC 6901 pointer of the exception's path; for a syntax error, of where the parser stood. */
     static String pointer(JacksonException e) {
-        if (!e.getPath().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (JacksonException.Reference r : e.getPath()) {
-                sb.append('/');
-                sb.append(r.getPropertyName() != null ? escape(r.getPropertyName()) : Integer.toString(Math.max(r.getIndex(), 0)));
-            }
-            return sb.toString();
-        }
-        if (e.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
-            return parser.streamReadContext().pathAsPointer().toString();
-        }
-        return "";
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static String message(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field \"" + abbreviate(u.getPropertyName()) + "\"; expected one of: " + known(u.getKnownPropertyIds());
-        }
-        if (e instanceof InputCoercionException) {
-            return "the number is out of range for an integer here";
-        }
-        if (e instanceof MismatchedInputException m) {
-            String got = got(m);
-            String msg = "expected " + expected(m.getTargetType()) + (got == null ? "" : ", got " + got);
-            if (m.getTargetType() == String.class && got != null && got.startsWith("the number")) {
-                msg += "; a time span needs a unit, e.g. \"5s\" or \"250ms\" (a bare number is ambiguous), and a size too, e.g. \"512KiB\"";
-            }
-            return msg;
-        }
-        return plain(e.getOriginalMessage());
-    }
-
-    private static String known(Collection<Object> ids) {
-        return ids == null ? "" : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String expected(Class<?> t) {
-        if (t == null) {
-            return "a different kind of value";
-        }
-        if (t == String.class) {
-            return "a string";
-        }
-        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
-            return "an integer";
-        }
-        if (t == Boolean.class || t == boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(t) || t.isArray()) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    private static String got(MismatchedInputException m) {
-        if (m instanceof InvalidFormatException f && f.getValue() != null) {
-            Object v = f.getValue();
-            return v instanceof Number ? "the number " + v
-                    : v instanceof Boolean ? String.valueOf(v)
-                    : "the string \"" + abbreviate(String.valueOf(v)) + "\"";
-        }
-        JsonToken token = m.getCurrentToken();
-        if (token == null && m.processor() instanceof JsonParser parser) {
-            token = parser.currentToken();
-        }
-        if (token == null) {
-            return null;
-        }
-        return switch (token) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_STRING -> "a string";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            case START_ARRAY -> "an array";
-            case START_OBJECT -> "an object";
-            default -> null;
-        };
-    }
-
-    private static String at(TokenStreamLocation l) {
-        return l == null || l.getLineNr() < 1 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
-    }
-
-    /** Jackson's limit messages name its Java methods; keep the sentence, drop the "from `…`" tail. */
-    private static String limitMessage(JacksonException e) {
-        return plain(e.getOriginalMessage()).replaceAll(",? ?\\(?,? from `[^`]*`\\)?", ")").replace("))", ")");
-    }
-
-    private static String plain(String s) {
-        String text = Objects.requireNonNullElse(s, "unreadable").strip();
-        return abbreviate(text.lines().findFirst().orElse(text));
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+        return JsonReadErrors.pointer(e);
     }
 }

@@ -17,8 +17,6 @@ final class ModeParameter {
                     + String.join(", ", ProbingModes.names()), ProbingModes.names());
         }
         return ProbingModes.byName(name, overrideForceSync).orElseThrow(() -> new InvalidParameterException(NAME,
-                "unknown mode \"" + (name.length() > 64 ? name.substring(0, 61) + "..." : name) + "\"; the modes are "
-                        + String.join(", ", ProbingModes.names()),
-                ProbingModes.names()));
+                ProbingModes.unknown(name), ProbingModes.names()));
     }
 }

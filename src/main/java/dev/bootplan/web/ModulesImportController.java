@@ -3,6 +3,7 @@ package dev.bootplan.web;
 import dev.bootplan.config.BootPlanProperties;
 import dev.bootplan.ingest.TextInput;
 import dev.bootplan.ingest.modules.ModuleMetadataImport.Input;
+import dev.bootplan.service.ModulesImportResponse;
 import dev.bootplan.service.ModulesImportService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;

@@ -5,6 +5,7 @@ import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.manifest.ManifestInvalidException;
 import dev.bootplan.service.ClientGoneException;
 import dev.bootplan.service.DeadlineExceededException;
+import dev.bootplan.service.IssueView;
 import dev.bootplan.service.ServiceBusyException;
 import java.util.List;
 import org.slf4j.Logger;

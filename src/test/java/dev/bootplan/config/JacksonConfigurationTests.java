@@ -83,6 +83,26 @@ class JacksonConfigurationTests {
     }
 
     @Test
+    void theCommandLinesMapperReadsAndWritesAsSpringsDoes() {
+        JsonMapper cli = dev.bootplan.json.BootPlanJson.mapper();
+        assertThat(cli.deserializationConfig().getDeserializationFeatures())
+                .isEqualTo(mapper.deserializationConfig().getDeserializationFeatures());
+        assertThat(cli.serializationConfig().getSerializationFeatures())
+                .isEqualTo(mapper.serializationConfig().getSerializationFeatures());
+        assertThat(cli.deserializationConfig().getStreamReadFeatures())
+                .isEqualTo(mapper.deserializationConfig().getStreamReadFeatures());
+        assertThat(cli.serializationConfig().getStreamWriteFeatures())
+                .isEqualTo(mapper.serializationConfig().getStreamWriteFeatures());
+        StreamReadConstraints mine = cli.tokenStreamFactory().streamReadConstraints();
+        StreamReadConstraints spring = mapper.tokenStreamFactory().streamReadConstraints();
+        assertThat(mine.getMaxNestingDepth()).isEqualTo(spring.getMaxNestingDepth());
+        assertThat(mine.getMaxStringLength()).isEqualTo(spring.getMaxStringLength());
+        assertThat(mine.getMaxNameLength()).isEqualTo(spring.getMaxNameLength());
+        assertThat(mine.getMaxNumberLength()).isEqualTo(spring.getMaxNumberLength());
+        assertThat(mine.getMaxDocumentLength()).isEqualTo(spring.getMaxDocumentLength());
+    }
+
+    @Test
     void formUploadsAreCappedWhereImportsAre(
             @Autowired org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
         // Otherwise a form upload of a large log would meet the multipart parser's limit first (1MB by default).

@@ -34,7 +34,7 @@ class AdmissionTests {
         // The stopped run gave its turn back: the next one runs.
         int next = a.run(stop -> 42);
         assertThat(next).isEqualTo(42);
-        a.destroy();
+        a.close();
     }
 
     @Test
@@ -58,7 +58,7 @@ class AdmissionTests {
         assertThat(first.get()).isEqualTo(1);
         int third = a.run(stop -> 3);
         assertThat(third).isEqualTo(3);
-        a.destroy();
+        a.close();
     }
 
     @Test
@@ -67,7 +67,7 @@ class AdmissionTests {
         assertThatThrownBy(() -> a.run(stop -> {
             throw new IllegalArgumentException("bad plan");
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad plan");
-        a.destroy();
+        a.close();
     }
 
     /** An import that evaluates (the checks endpoint) runs its evaluation within its own turn: no second permit. */
@@ -76,6 +76,6 @@ class AdmissionTests {
         Admission a = admission(1, Duration.ofSeconds(10), Duration.ofMillis(50));
         int nested = a.run(outer -> a.run(inner -> inner == outer ? 7 : -1));
         assertThat(nested).isEqualTo(7);
-        a.destroy();
+        a.close();
     }
 }

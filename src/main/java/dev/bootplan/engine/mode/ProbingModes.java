@@ -19,4 +19,10 @@ public final class ProbingModes {
     public static List<String> names() {
         return all(false).stream().map(ProbingMode::name).toList();
     }
+
+    /** What to tell whoever named a mode that does not exist (the service's 400, the command line's usage error). */
+    public static String unknown(String name) {
+        return "unknown mode \"" + (name.length() > 64 ? name.substring(0, 61) + "..." : name) + "\"; the modes are "
+                + String.join(", ", names());
+    }
 }

@@ -1,17 +1,16 @@
-package dev.bootplan.web;
+package dev.bootplan.service;
 
 import dev.bootplan.ingest.dmesg.InitcallRun;
 import dev.bootplan.ingest.dmesg.ProbeResult;
 import dev.bootplan.ingest.dmesg.ProbeRun;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.report.ObservedBoot;
-import dev.bootplan.service.DmesgImportService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** What a dmesg import answers: counts, the plan that replays the boot, the observed boot, and every issue. */
 @Schema(description = "A dmesg import: what was read, a plan that replays the boot in async mode, the observed boot, and every issue.")
-record DmesgImportResponse(
+public record DmesgImportResponse(
         @Schema(description = "What the log holds and how much of it the plan holds.") Summary summary,
         @Schema(description = "A manifest that, evaluated in async mode, replays the boot: built-in initcalls with their levels"
                 + " and own times, module inits with their load overheads and the modules.dep chains one worker loaded,"
@@ -23,7 +22,7 @@ record DmesgImportResponse(
         @Schema(description = "Issues beyond the first 1000, counted but not listed.", example = "0") long issuesDropped) {
 
     @Schema(name = "DmesgImportSummary", description = "Counts of what the log holds and of what the plan holds.")
-    record Summary(
+    public record Summary(
             @Schema(description = "Lines in the log.", example = "1906") int lines,
             @Schema(description = "Initcalls paired calling→returned.", example = "703") int initcalls,
             @Schema(description = "Of which built in.", example = "656") int builtinInitcalls,
@@ -38,7 +37,7 @@ record DmesgImportResponse(
             @Schema(description = "Devices in the plan that defer first.", example = "5") int planDeferredDevices,
             @Schema(description = "Child probes folded into their parent's probe time.", example = "55") int childProbesFolded) {}
 
-    static DmesgImportResponse of(DmesgImportService.Imported in) {
+    public static DmesgImportResponse of(DmesgImportService.Imported in) {
         var log = in.log();
         var counts = in.plan().counts();
         int builtin = (int) log.initcalls().stream().filter(InitcallRun::builtin).count();

@@ -1,14 +1,13 @@
-package dev.bootplan.web;
+package dev.bootplan.service;
 
 import dev.bootplan.ingest.modules.ModuleMetadataImport;
 import dev.bootplan.manifest.Manifest;
-import dev.bootplan.service.ModulesImportService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** What a module-metadata import answers: counts, the plan skeleton, and every issue. */
 @Schema(description = "A module-metadata import: what was read, the plan skeleton, and every issue.")
-record ModulesImportResponse(
+public record ModulesImportResponse(
         @Schema(description = "What the inputs hold and how much of it the plan holds.") Summary summary,
         @Schema(description = "A manifest for the whole kernel: every module with its modules.dep dependencies, built-in "
                 + "modules as device-level initcalls, and the machine's devices bound as udev's kmod would bind them. "
@@ -20,7 +19,7 @@ record ModulesImportResponse(
         long issuesDropped) {
 
     @Schema(name = "ModulesImportSummary", description = "Counts of what the inputs hold and of what the plan holds.")
-    record Summary(
+    public record Summary(
             @Schema(description = "Modules in modules.dep.", example = "4023") int modules,
             @Schema(description = "Built-in modules (modules.builtin), each a device-level initcall.", example = "186")
             int builtinModules,
@@ -35,7 +34,7 @@ record ModulesImportResponse(
             @Schema(description = "Device probe times taken from the log.", example = "0") int probeTimesFromLog,
             @Schema(description = "Built-in initcalls taken from the log.", example = "0") int initcallsFromLog) {}
 
-    static ModulesImportResponse of(ModulesImportService.Imported in) {
+    public static ModulesImportResponse of(ModulesImportService.Imported in) {
         ModuleMetadataImport.Counts c = in.result().counts();
         Summary summary = new Summary(c.modules(), c.builtinModules(), c.aliases(), c.devicesListed(), c.devicesInPlan(),
                 c.devicesBuiltin(), c.devicesUnmatched(), c.drivers(), c.moduleInitsFromLog(), c.probeTimesFromLog(),

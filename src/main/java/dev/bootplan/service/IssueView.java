@@ -1,4 +1,4 @@
-package dev.bootplan.web;
+package dev.bootplan.service;
 
 import dev.bootplan.ingest.ImportIssue;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +17,7 @@ public record IssueView(
         @Schema(description = "source:line:col: message, as a compiler prints it.",
                 example = "dmesg:1604:16: initcall foo returned without a calling line; skipped") String text) {
 
-    static IssueView of(ImportIssue i) {
+    public static IssueView of(ImportIssue i) {
         return new IssueView(i.source(), i.line(), i.column(), i.code(), i.severity().name(), i.message(), i.toString());
     }
 }
