@@ -19,18 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * used by two processes; instants have a scope; flow starts and ends pair up by (id, cat, name), in time order,
  * each inside a complete event on its track; and only phases this exporter means to write appear.
  */
-final class TraceRules {
+public final class TraceRules {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What a checked trace holds, for tests that want counts. */
-    record Summary(int complete, int instants, int flows, int processes, int tracks, Map<String, Integer> byCategory) {}
+    public record Summary(int complete, int instants, int flows, int processes, int tracks, Map<String, Integer> byCategory) {}
 
     private record Slice(long ts, long end, String name) {}
 
     private TraceRules() {}
 
-    static Summary check(String trace) {
+    public static Summary check(String trace) {
         JsonNode root = JSON.readTree(trace);
         assertThat(root.isObject()).as("the JSON Object Format").isTrue();
         assertThat(root.path("displayTimeUnit").asString()).isIn("ms", "ns");
