@@ -10,16 +10,26 @@ import java.util.PriorityQueue;
  * open span or where nothing is open: first fit, so the result depends only on the spans. A lane the model keeps
  * nested (every simulated lane) stays on track 0.
  *
+ * <p>Zero-length spans at the same instant nest in each other, as Perfetto stacks them (its slice tracker keeps a
+ * 0-duration slice open for another at the same timestamp), and no track nests deeper than {@link #MAX_DEPTH}: past it
+ * a span goes to the next track with room. Perfetto refuses slices deeper than 512; a coldplug that ends hundreds of
+ * udev events in one microsecond would otherwise stack them all on one worker's track.
+ *
  * <p>Cost O(log tracks) per span: a min-heap of open ends closes spans as time passes, and a segment tree over the
  * tracks finds the first one with room, so a log with thousands of staggered overlapping probes stays linear-ish
  * instead of scanning every track for every span.
  */
 final class LaneSplit {
 
+    /** The deepest nesting on one track. */
+    static final int MAX_DEPTH = 64;
+
     /** Room of a track with nothing open: any span fits. */
     private static final long EMPTY = Long.MAX_VALUE;
+    /** Room of a track nested {@link #MAX_DEPTH} deep: nothing fits. */
+    private static final long FULL = Long.MIN_VALUE;
 
-    private record Open(long end, int track) {}
+    private record Open(long end, boolean zeroLength, int track) {}
 
     private final PriorityQueue<Open> open = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
     private long[][] stacks = new long[1][4];
@@ -35,15 +45,18 @@ final class LaneSplit {
 
     /** The track (0-based) span [start, end] goes on. Calls must come in start order, longer spans first at a tie. */
     int place(long start, long end) {
-        // Close what ended by this start: [a, b] and [b, c] are disjoint, as Perfetto closes a slice at its end.
-        while (!open.isEmpty() && open.peek().end() <= start) {
+        // Close what ended by this start: [a, b] and [b, c] are disjoint, as Perfetto closes a slice at its end; only
+        // two zero-length spans at one instant stay open for each other.
+        boolean zeroLength = start == end;
+        while (!open.isEmpty() && (open.peek().end() < start
+                || open.peek().end() == start && !(open.peek().zeroLength() && zeroLength))) {
             pop(open.poll().track());
         }
         int t = firstWithRoom(end);
         if (t < 0) {
             t = addTrack();
         }
-        push(t, end);
+        push(t, end, zeroLength);
         return t;
     }
 
@@ -52,13 +65,13 @@ final class LaneSplit {
         setRoom(t, depth[t] == 0 ? EMPTY : stacks[t][depth[t] - 1]);
     }
 
-    private void push(int t, long end) {
+    private void push(int t, long end, boolean zeroLength) {
         if (depth[t] == stacks[t].length) {
             stacks[t] = Arrays.copyOf(stacks[t], depth[t] * 2);
         }
         stacks[t][depth[t]++] = end;
-        open.add(new Open(end, t));
-        setRoom(t, end);
+        open.add(new Open(end, zeroLength, t));
+        setRoom(t, depth[t] == MAX_DEPTH ? FULL : end);
     }
 
     private int addTrack() {

@@ -40,4 +40,16 @@ class LaneSplitTests {
         }
         assertThat(split.tracks()).isEqualTo(1000);
     }
+
+    @Test
+    void zeroLengthSpansAtOneInstantStackAsPerfettoDoesButNoDeeperThanTheCap() {
+        LaneSplit split = new LaneSplit();
+        assertThat(split.place(0, 100)).isZero();
+        for (int i = 0; i < 200; i++) {
+            // Depth 1 (the open [0, 100]) + 63 zero-length spans fill track 0; then 64 per track.
+            assertThat(split.place(50, 50)).isEqualTo(i < 63 ? 0 : 1 + (i - 63) / LaneSplit.MAX_DEPTH);
+        }
+        assertThat(split.tracks()).isEqualTo(4);
+        assertThat(split.place(50, 60)).as("a span with length closes the zero-length ones at its start").isZero();
+    }
 }

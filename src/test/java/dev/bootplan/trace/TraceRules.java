@@ -129,11 +129,15 @@ public final class TraceRules {
         return new Summary(complete, instants, flowStarts.size(), processNames.size(), threadNames.size(), byCategory);
     }
 
-    /** Sorted by start, longer first: each slice must end no later than every slice still open around it. */
+    /**
+     * Sorted by start, longer first: each slice must end no later than every slice still open around it. A slice
+     * closes at its end, except that zero-length slices at one instant stay open for each other, as Perfetto stacks
+     * them; no track may nest deeper than Perfetto's 512 levels.
+     */
     private static void assertNested(String track, List<Slice> sorted) {
         List<Slice> open = new ArrayList<>();
         for (Slice s : sorted) {
-            while (!open.isEmpty() && open.getLast().end() <= s.ts()) {
+            while (!open.isEmpty() && closedBy(open.getLast(), s)) {
                 open.removeLast();
             }
             if (!open.isEmpty()) {
@@ -142,7 +146,13 @@ public final class TraceRules {
                         s.ts(), s.end(), parent.name(), parent.ts(), parent.end()).isLessThanOrEqualTo(parent.end());
             }
             open.add(s);
+            assertThat(open.size()).as("nesting depth on track %s", track).isLessThanOrEqualTo(512);
         }
+    }
+
+    private static boolean closedBy(Slice open, Slice next) {
+        boolean bothZero = open.ts() == open.end() && next.ts() == next.end();
+        return open.end() < next.ts() || open.end() == next.ts() && !bothZero;
     }
 
     private static void assertEnclosed(Map<String, List<Slice>> slices, JsonNode flow) {

@@ -70,4 +70,13 @@ class TraceRulesTests {
         String second = "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":2,\"tid\":1,\"args\":{\"name\":\"q\"}}";
         assertThatThrownBy(() -> TraceRules.check(trace(second))).hasMessageContaining("used by pids");
     }
+
+    @Test
+    void catchesNestingDeeperThanPerfettoAllows() {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 513; i++) {
+            events.append(i == 0 ? "" : ",").append(x(7, 0)); // zero-length slices at one instant stack
+        }
+        assertThatThrownBy(() -> TraceRules.check(trace(events.toString()))).hasMessageContaining("nesting depth");
+    }
 }
