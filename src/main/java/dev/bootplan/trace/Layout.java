@@ -29,9 +29,18 @@ final class Layout {
             SpanKind.rootWait, SpanKind.initramfsUnpack, SpanKind.syncProbe, SpanKind.asyncProbe, SpanKind.deferral,
             SpanKind.asyncWork, SpanKind.firmwareWait);
 
+    private static final int[] RANK = new int[SpanKind.values().length];
+
+    static {
+        for (SpanKind k : SpanKind.values()) {
+            int i = OUTER_FIRST.indexOf(k);
+            RANK[k.ordinal()] = i < 0 ? OUTER_FIRST.size() : i;
+        }
+    }
+
     static final Comparator<Span> WRITE_ORDER = Comparator.comparingLong(Span::startUs)
             .thenComparing(Comparator.comparingLong(Span::endUs).reversed())
-            .thenComparingInt(s -> rank(s.kind()));
+            .thenComparingInt(s -> RANK[s.kind().ordinal()]);
 
     final Span[] spans;
     /** tid of spans[i]. */
@@ -42,11 +51,6 @@ final class Layout {
         this.spans = spans;
         this.tids = tids;
         this.tracks = tracks;
-    }
-
-    private static int rank(SpanKind kind) {
-        int i = OUTER_FIRST.indexOf(kind);
-        return i < 0 ? OUTER_FIRST.size() : i;
     }
 
     static Layout of(List<Span> timeline, int firstTid) {

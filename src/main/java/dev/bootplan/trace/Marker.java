@@ -1,5 +1,6 @@
 package dev.bootplan.trace;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,6 @@ import java.util.Map;
 record Marker(String name, String category, long atUs, Map<String, Object> args) {
 
     Marker {
-        args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 }
