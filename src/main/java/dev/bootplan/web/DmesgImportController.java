@@ -107,12 +107,15 @@ class DmesgImportController {
     @PostMapping(path = PATH, consumes = TEXT, produces = PictureConverter.SVG)
     @Hidden // documented on importText
     void drawText(HttpServletRequest request, HttpServletResponse response,
-            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         ObservedBoot boot;
         try (Reader log = Uploads.text("dmesg", request.getInputStream(), Uploads.budget(properties))) {
             boot = imports.observe("dmesg", log, kernelVersion);
         }
-        writeSvg(boot, response);
+        writeSvgOrTrace(boot, trace, name == null ? "dmesg" : name, response);
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = JSON)
@@ -136,12 +139,15 @@ class DmesgImportController {
     @PostMapping(path = PATH, consumes = FORM, produces = PictureConverter.SVG)
     @Hidden // documented on importText
     void drawForm(@RequestPart("log") MultipartFile log, HttpServletResponse response,
-            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         ObservedBoot boot;
         try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
             boot = imports.observe(Uploads.sourceName(log), in, kernelVersion);
         }
-        writeSvg(boot, response);
+        writeSvgOrTrace(boot, trace, name == null ? Uploads.sourceName(log) : name, response);
     }
 
     /**
@@ -149,7 +155,12 @@ class DmesgImportController {
      * twice more (the writer's buffer, then the bytes). Reached only once the log is read, so a log that cannot be
      * used still gets its problem document.
      */
-    private void writeSvg(ObservedBoot boot, HttpServletResponse response) throws IOException {
+    private void writeSvgOrTrace(ObservedBoot boot, boolean trace, String name, HttpServletResponse response)
+            throws IOException {
+        if (trace) { // format=trace wins over Accept, as on every endpoint
+            TraceDownload.send(response, name, out -> TraceExport.observed(boot, out));
+            return;
+        }
         response.setContentType(PictureConverter.SVG);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 65_536);

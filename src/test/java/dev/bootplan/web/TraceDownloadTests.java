@@ -110,4 +110,21 @@ class TraceDownloadTests {
         assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
         assertThat(body(r)).contains("https://bootplan.dev/problems/invalid-manifest");
     }
+
+    @Test
+    void theFormatWinsOverAPictureAcceptHeaderAndIsCheckedThereToo() throws Exception {
+        MvcTestResult svgAsked = mvc.post().uri("/api/v1/imports/dmesg?format=trace").contentType(MediaType.TEXT_PLAIN)
+                .accept(MediaType.valueOf("image/svg+xml")).content(Files.readAllBytes(RPI4)).exchange();
+        assertDownload(svgAsked, "dmesg.trace.json");
+        assertThat(TraceRules.check(body(svgAsked)).complete()).isEqualTo(843);
+        MvcTestResult htmlAsked = mvc.post().uri("/api/v1/evaluations?format=trace").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_HTML).content(Manifests.MINIMAL).exchange();
+        assertThat(htmlAsked).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(body(htmlAsked)).startsWith("{\"displayTimeUnit\":\"ms\"");
+        MvcTestResult bogus = mvc.post().uri("/api/v1/imports/dmesg?format=svg").multipart()
+                .file(new MockMultipartFile("log", "rpi4.dmesg", "text/plain", Files.readAllBytes(RPI4)))
+                .accept(MediaType.valueOf("image/svg+xml")).exchange();
+        assertThat(bogus).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(bogus)).contains("\"parameter\":\"format\"");
+    }
 }
