@@ -53,6 +53,14 @@ class ArchitectureTests {
                 .because("parsers, validation, renderers and the report vocabulary are plain Java, testable without Spring");
     }
 
+    static ArchRule traceExportImportsNoSpringOrServlet(String root) {
+        // Jackson's streaming generator is allowed: it writes the trace's JSON, escaping included.
+        return noClasses().that().resideInAPackage(root + ".trace..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", root + ".web..",
+                        root + ".service..")
+                .because("the trace exporter is a pure function of a report, called alike by the service and the command line");
+    }
+
     static ArchRule webUsesOnlyTheEnginesModesAndBudgetError(String root) {
         return noClasses().that().resideInAPackage(root + ".web..")
                 .should().dependOnClassesThat(resideInAPackage(root + ".engine..")
@@ -86,6 +94,11 @@ class ArchitectureTests {
     @Test
     void manifestIngestRenderAndReportImportNoSpringJacksonOrServlet() {
         pureCoreImportsNoSpringJacksonOrServlet(ROOT).check(production);
+    }
+
+    @Test
+    void traceExportImportsNoSpringOrServlet() {
+        traceExportImportsNoSpringOrServlet(ROOT).check(production);
     }
 
     @Test

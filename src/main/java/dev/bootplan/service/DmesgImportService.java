@@ -13,6 +13,7 @@ import dev.bootplan.manifest.Manifest;
 import dev.bootplan.render.TimelineSvg;
 import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.report.PredictionCheck;
+import dev.bootplan.report.Report;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -28,8 +29,9 @@ public class DmesgImportService {
     /** What one import gives: the parse, the plan built from it and the observed boot, with every issue in line order. */
     public record Imported(BootLog log, PlanFromLog.Result plan, ObservedBoot observed, List<ImportIssue> issues) {}
 
-    /** A prediction held against a log, with the log's issues. */
-    public record Checked(PredictionCheck check, List<ImportIssue> issues, long issuesDropped) {}
+    /** A prediction held against a log, with both boots (for a trace) and the log's issues. */
+    public record Checked(PredictionCheck check, Report predicted, ObservedBoot observed, List<ImportIssue> issues,
+            long issuesDropped) {}
 
     private final EvaluationService evaluations;
     private final Admission admission;
@@ -69,8 +71,9 @@ public class DmesgImportService {
 
     private Checked checkNow(Manifest manifest, ProbingMode mode, String source, Reader log) {
         BootLog parsed = parse(source, log, null); // the log's own version reads its probe return codes
-        PredictionCheck check = PredictionVsLog.check(evaluations.evaluate(manifest, mode), parsed);
-        return new Checked(check, parsed.issues(), parsed.issuesDropped());
+        Report predicted = evaluations.evaluate(manifest, mode);
+        PredictionCheck check = PredictionVsLog.check(predicted, parsed);
+        return new Checked(check, predicted, ObservedTimeline.of(parsed), parsed.issues(), parsed.issuesDropped());
     }
 
     private static BootLog parse(String source, Reader log, String kernelVersion) {

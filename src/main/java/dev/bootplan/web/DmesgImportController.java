@@ -6,6 +6,8 @@ import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.service.DmesgImportResponse;
 import dev.bootplan.service.DmesgImportService;
 import dev.bootplan.service.PredictionCheckResponse;
+import dev.bootplan.trace.DriverModules;
+import dev.bootplan.trace.TraceExport;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,7 +55,8 @@ class DmesgImportController {
             + "stamps, printk caller ids, PCI quirk \"calling\" lines, truncated starts, interleaved and wrapped lines, "
             + "and lists every skipped or doubtful line as an issue (`source:line:col: message`, with a code). JSON "
             + "gives the observed boot and a plan that, evaluated in async mode, replays it (the Raspberry Pi 4 log in "
-            + "the repository replays every built-in initcall to the microsecond); `Accept: image/svg+xml` draws the observed timeline. "
+            + "the repository replays every built-in initcall to the microsecond); `Accept: image/svg+xml` draws the observed timeline; "
+            + "`format=trace` gives the observed boot as a Chrome Trace Event Format download for Perfetto. "
             + "A gzip log (`dmesg.gz`) is read decompressed, up to the import size limit. A log that holds no boot is a 422 "
             + "import-failed problem listing the issues: no initcall, no initcall that returns, time running backwards "
             + "throughout, binary input, or text in a mail's quoted-printable encoding.";
@@ -82,50 +85,71 @@ class DmesgImportController {
                                 schema = @Schema(type = "string", format = "binary", description = "The log file.")))
                     }))
     @ApiResponse(responseCode = "200", description = "The import as JSON, or with `Accept: image/svg+xml` the observed"
-            + " timeline as one SVG (the plan is not built then).", content = {
+            + " timeline as one SVG, or with `format=trace` the observed boot as a Chrome Trace Event Format download"
+            + " (application/json; the plan is built for neither).", content = {
                 @Content(mediaType = JSON, schema = @Schema(implementation = DmesgImportResponse.class)),
                 @Content(mediaType = PictureConverter.SVG, schema = @Schema(type = "string", description = "An SVG document."))
             })
     DmesgImportResponse importText(
-            HttpServletRequest request,
+            HttpServletRequest request, HttpServletResponse response,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
-            @NameParameter @RequestParam(required = false) String name) throws IOException {
+            @NameParameter @RequestParam(required = false) String name,
+            @FormatParameter @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         try (Reader log = Uploads.text("dmesg", request.getInputStream(), Uploads.budget(properties))) {
-            return DmesgImportResponse.of(imports.importLog("dmesg", log, kernelVersion, name));
+            if (!trace) {
+                return DmesgImportResponse.of(imports.importLog("dmesg", log, kernelVersion, name));
+            }
+            ObservedBoot boot = imports.observe("dmesg", log, kernelVersion);
+            TraceDownload.send(response, name == null ? "dmesg" : name, out -> TraceExport.observed(boot, out));
+            return null; // the response is written
         }
     }
 
     @PostMapping(path = PATH, consumes = TEXT, produces = PictureConverter.SVG)
     @Hidden // documented on importText
     void drawText(HttpServletRequest request, HttpServletResponse response,
-            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         ObservedBoot boot;
         try (Reader log = Uploads.text("dmesg", request.getInputStream(), Uploads.budget(properties))) {
             boot = imports.observe("dmesg", log, kernelVersion);
         }
-        writeSvg(boot, response);
+        writeSvgOrTrace(boot, trace, name == null ? "dmesg" : name, response);
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = JSON)
     @Hidden // documented on importText
     DmesgImportResponse importForm(
-            @Parameter(description = "The log file.") @RequestPart("log") MultipartFile log,
+            @Parameter(description = "The log file.") @RequestPart("log") MultipartFile log, HttpServletResponse response,
             @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
-            @NameParameter @RequestParam(required = false) String name) throws IOException {
+            @NameParameter @RequestParam(required = false) String name,
+            @FormatParameter @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
-            return DmesgImportResponse.of(imports.importLog(Uploads.sourceName(log), in, kernelVersion, name));
+            if (!trace) {
+                return DmesgImportResponse.of(imports.importLog(Uploads.sourceName(log), in, kernelVersion, name));
+            }
+            ObservedBoot boot = imports.observe(Uploads.sourceName(log), in, kernelVersion);
+            TraceDownload.send(response, name == null ? Uploads.sourceName(log) : name, out -> TraceExport.observed(boot, out));
+            return null; // the response is written
         }
     }
 
     @PostMapping(path = PATH, consumes = FORM, produces = PictureConverter.SVG)
     @Hidden // documented on importText
     void drawForm(@RequestPart("log") MultipartFile log, HttpServletResponse response,
-            @KernelVersionParameter @RequestParam(required = false) String kernelVersion) throws IOException {
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = TraceFormat.NAME, required = false) String format) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         ObservedBoot boot;
         try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
             boot = imports.observe(Uploads.sourceName(log), in, kernelVersion);
         }
-        writeSvg(boot, response);
+        writeSvgOrTrace(boot, trace, name == null ? Uploads.sourceName(log) : name, response);
     }
 
     /**
@@ -133,7 +157,12 @@ class DmesgImportController {
      * twice more (the writer's buffer, then the bytes). Reached only once the log is read, so a log that cannot be
      * used still gets its problem document.
      */
-    private void writeSvg(ObservedBoot boot, HttpServletResponse response) throws IOException {
+    private void writeSvgOrTrace(ObservedBoot boot, boolean trace, String name, HttpServletResponse response)
+            throws IOException {
+        if (trace) { // format=trace wins over Accept, as on every endpoint
+            TraceDownload.send(response, name, out -> TraceExport.observed(boot, out));
+            return;
+        }
         response.setContentType(PictureConverter.SVG);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 65_536);
@@ -146,8 +175,10 @@ class DmesgImportController {
             description = "Simulates the manifest (part `manifest`, read as JSON whatever type the part declares, so "
                     + "`curl -F manifest=@plan.json` works) in the given mode and compares it with the log "
                     + "(part `log`): per milestone, built-in initcall, module init and device, the observed and predicted end "
-                    + "times and their difference, so that you can see where the model and the machine disagree.")
-    @ApiResponse(responseCode = "200", description = "The differences.")
+                    + "times and their difference, so that you can see where the model and the machine disagree. With "
+                    + "`format=trace`, both boots on one time axis as a Chrome Trace Event Format download (process 1 "
+                    + "predicted, process 2 observed, the observed milestones carrying the predicted time and difference).")
+    @ApiResponse(responseCode = "200", description = "The differences (or, with format=trace, the trace download).")
     @ManifestProblemResponses
     PredictionCheckResponse check(
             @Parameter(description = "The plan (a manifest, as for POST /api/v1/evaluations), JSON whatever type the part"
@@ -158,11 +189,21 @@ class DmesgImportController {
             @Parameter(description = "The probing mode to simulate; the mode the machine booted in is async.",
                     schema = @Schema(type = "string", defaultValue = "async",
                             allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
-            @RequestParam(defaultValue = "async") String mode) throws IOException {
+            @RequestParam(defaultValue = "async") String mode,
+            @FormatParameter @RequestParam(name = TraceFormat.NAME, required = false) String format,
+            HttpServletResponse response) throws IOException {
+        boolean trace = TraceFormat.requested(format);
         Manifest manifest = readManifest(manifestPart);
+        DmesgImportService.Checked checked;
         try (Reader in = Uploads.text(log, Uploads.budget(properties), false)) {
-            return PredictionCheckResponse.of(imports.check(manifest, ModeParameter.resolve(mode, false), Uploads.sourceName(log), in));
+            checked = imports.check(manifest, ModeParameter.resolve(mode, false), Uploads.sourceName(log), in);
         }
+        if (!trace) {
+            return PredictionCheckResponse.of(checked);
+        }
+        TraceDownload.send(response, checked.predicted().plan() + "-vs-" + Uploads.sourceName(log), out -> TraceExport.check(
+                checked.predicted(), checked.observed(), checked.check(), DriverModules.of(manifest), out));
+        return null; // the response is written
     }
 
     /**

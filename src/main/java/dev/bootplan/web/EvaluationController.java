@@ -3,6 +3,8 @@ package dev.bootplan.web;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.report.Report;
 import dev.bootplan.service.EvaluationService;
+import dev.bootplan.trace.DriverModules;
+import dev.bootplan.trace.TraceExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +12,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +38,8 @@ class EvaluationController {
                     + "findings and device limits. Times are integer microseconds from the start of the boot.")
     @ApiResponse(responseCode = "200", description = "The predicted boot: JSON by default; with Accept: image/svg+xml the timeline (one row per lane, spans coloured by kind, milestones, udev windows, findings) as one "
             + "SVG; with Accept: text/html a self-contained, printable HTML page (inline style and SVG, no script, no "
-            + "external requests). Errors are application/problem+json whatever the Accept header.",
+            + "external requests); with format=trace a Chrome Trace Event Format download (application/json, see the "
+            + "format parameter). Errors are application/problem+json whatever the Accept header.",
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
                 @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", description = "An SVG document.")),
@@ -52,7 +57,16 @@ class EvaluationController {
                     schema = @Schema(type = "string", defaultValue = "async",
                             allowableValues = {"sync", "async", "forced-sync", "debug-force-all"}))
             @RequestParam(defaultValue = "async") String mode,
-            @OverrideForceSyncParameter @RequestParam(defaultValue = "false") boolean overrideForceSync) {
-        return evaluations.evaluate(manifest, ModeParameter.resolve(mode, overrideForceSync));
+            @OverrideForceSyncParameter @RequestParam(defaultValue = "false") boolean overrideForceSync,
+            @FormatParameter @RequestParam(name = TraceFormat.NAME, required = false) String format,
+            HttpServletResponse response) throws IOException {
+        boolean trace = TraceFormat.requested(format);
+        Report report = evaluations.evaluate(manifest, ModeParameter.resolve(mode, overrideForceSync));
+        if (!trace) {
+            return report;
+        }
+        TraceDownload.send(response, report.plan() + "-" + report.mode(),
+                out -> TraceExport.evaluation(report, DriverModules.of(manifest), out));
+        return null; // the response is written
     }
 }

@@ -64,7 +64,7 @@ class BootPlanCliTests {
         assertThat(cli.text()).contains("complete -F _complete_bootplan")
                 .contains("evaluate", "compare", "dmesg", "modules", "check")
                 .contains("(\"sync\" \"async\" \"forced-sync\" \"debug-force-all\")")
-                .contains("(\"json\" \"svg\" \"html\" \"log\")");
+                .contains("(\"json\" \"svg\" \"html\" \"log\" \"trace\")");
     }
 
     @Test

@@ -56,6 +56,7 @@ class CommandLineMatchesServiceTests {
             all.add(Arguments.of(example, "svg", "async", "/api/v1/evaluations", "image/svg+xml"));
             all.add(Arguments.of(example, "html", "forced-sync", "/api/v1/evaluations", MediaType.TEXT_HTML_VALUE));
             all.add(Arguments.of(example, "log", "async", "/api/v1/evaluations/kernel-log", MediaType.TEXT_PLAIN_VALUE));
+            all.add(Arguments.of(example, "trace", "sync", "/api/v1/evaluations", MediaType.APPLICATION_JSON_VALUE));
         }
         return all.stream();
     }
@@ -63,7 +64,8 @@ class CommandLineMatchesServiceTests {
     @ParameterizedTest(name = "{0} --format {1} --mode {2}")
     @MethodSource("evaluations")
     void evaluateWritesTheServicesBytes(Path example, String format, String mode, String path, String accept) throws Exception {
-        MvcTestResult service = mvc.post().uri(path + "?mode=" + mode).contentType(MediaType.APPLICATION_JSON)
+        MvcTestResult service = mvc.post().uri(path + "?mode=" + mode + (format.equals("trace") ? "&format=trace" : ""))
+                .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.parseMediaType(accept)).content(Files.readAllBytes(example)).exchange();
         assertThat(service).hasStatusOk();
 
@@ -87,13 +89,15 @@ class CommandLineMatchesServiceTests {
 
     static Stream<Arguments> comparisons() throws IOException {
         return examples().flatMap(e -> Stream.of(Arguments.of(e, "json", MediaType.APPLICATION_JSON_VALUE),
-                Arguments.of(e, "svg", "image/svg+xml"), Arguments.of(e, "html", MediaType.TEXT_HTML_VALUE)));
+                Arguments.of(e, "svg", "image/svg+xml"), Arguments.of(e, "html", MediaType.TEXT_HTML_VALUE),
+                Arguments.of(e, "trace", MediaType.APPLICATION_JSON_VALUE)));
     }
 
     @ParameterizedTest(name = "{0} --format {1}")
     @MethodSource("comparisons")
     void compareWritesTheServicesBytes(Path example, String format, String accept) throws Exception {
-        MvcTestResult service = mvc.post().uri("/api/v1/comparisons").contentType(MediaType.APPLICATION_JSON)
+        MvcTestResult service = mvc.post().uri("/api/v1/comparisons" + (format.equals("trace") ? "?format=trace" : ""))
+                .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.parseMediaType(accept)).content(Files.readAllBytes(example)).exchange();
         assertThat(service).hasStatusOk();
 
@@ -130,8 +134,9 @@ class CommandLineMatchesServiceTests {
     @Test
     void importDmesgFromStandardInputIsThePlainTextBody() throws Exception {
         byte[] log = Files.readAllBytes(RPI4);
-        for (String format : List.of("json", "svg")) {
-            MvcTestResult service = mvc.post().uri("/api/v1/imports/dmesg").contentType(MediaType.TEXT_PLAIN)
+        for (String format : List.of("json", "svg", "trace")) {
+            MvcTestResult service = mvc.post().uri("/api/v1/imports/dmesg" + (format.equals("trace") ? "?format=trace" : ""))
+                    .contentType(MediaType.TEXT_PLAIN)
                     .accept(format.equals("svg") ? MediaType.valueOf("image/svg+xml") : MediaType.APPLICATION_JSON)
                     .content(log).exchange();
             assertThat(service).hasStatusOk();
@@ -205,17 +210,19 @@ class CommandLineMatchesServiceTests {
         byte[] imported = service(RPI4.getFileName().toString(), "rpi4");
         Path plan = dir.resolve("rpi4.json");
         Files.write(plan, JSON.writeValueAsBytes(JSON.readTree(imported).get("plan")));
-        for (String mode : List.of("async", "sync")) {
-            MvcTestResult service = mvc.post().uri("/api/v1/imports/dmesg/checks?mode=" + mode).multipart()
+        for (List<String> modeAndFormat : List.of(List.of("async", "json"), List.of("sync", "json"), List.of("async", "trace"))) {
+            String mode = modeAndFormat.get(0);
+            String format = modeAndFormat.get(1);
+            MvcTestResult service = mvc.post().uri("/api/v1/imports/dmesg/checks?mode=" + mode + "&format=" + format).multipart()
                     .file(new MockMultipartFile("manifest", "rpi4.json", "application/json", Files.readAllBytes(plan)))
                     .file(new MockMultipartFile("log", RPI4.getFileName().toString(), "text/plain", Files.readAllBytes(RPI4)))
                     .exchange();
             assertThat(service).hasStatusOk();
 
-            Cli cli = Cli.run("check", plan.toString(), RPI4.toString(), "--mode", mode);
+            Cli cli = Cli.run("check", plan.toString(), RPI4.toString(), "--mode", mode, "--format", format);
 
             assertThat(cli.exitCode()).as(cli.toString()).isZero();
-            assertThat(cli.out()).as(mode).isEqualTo(service.getResponse().getContentAsByteArray());
+            assertThat(cli.out()).as(mode + " " + format).isEqualTo(service.getResponse().getContentAsByteArray());
         }
     }
 
