@@ -61,6 +61,14 @@ class ArchitectureTests {
                 .because("controllers talk to services; they only name a mode and map the budget error");
     }
 
+    static ArchRule gateIsAPureCoreTheCommandLineCanCall(String root) {
+        // Jackson is allowed: the gate reads rules (YAML, JSON) and writes SARIF with it, as the CLI will.
+        return noClasses().that().resideInAPackage(root + ".gate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        root + ".web..", root + ".service..", root + ".config..")
+                .because("the command line runs the gate without starting the web server");
+    }
+
     static ArchRule noCyclesBetweenPackages(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
@@ -78,6 +86,11 @@ class ArchitectureTests {
     @Test
     void webDependsOnNoEngineInternals() {
         webUsesOnlyTheEnginesModesAndBudgetError(ROOT).check(production);
+    }
+
+    @Test
+    void gateImportsNoSpringServletOrWebLayer() {
+        gateIsAPureCoreTheCommandLineCanCall(ROOT).check(production);
     }
 
     @Test

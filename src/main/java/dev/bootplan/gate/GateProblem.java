@@ -1,11 +1,19 @@
 package dev.bootplan.gate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One reason an input could not be read: which file, where (1-based line and column when known, and the JSON
  * pointer when the place is a value of a JSON or YAML document) and what, in the compiler form
  * {@code source:line:col: message}.
  */
-public record GateProblem(String source, Integer line, Integer column, String pointer, String message) {
+@Schema(name = "GateProblem", description = "Why a rules file, input or baseline could not be read, and where.")
+public record GateProblem(
+        @Schema(description = "The file.", example = "rules.yaml") String source,
+        @Schema(description = "1-based line.", example = "5") Integer line,
+        @Schema(description = "1-based column.", example = "5") Integer column,
+        @Schema(description = "JSON pointer of the offending value.", example = "/rules/1/noLaterThen") String pointer,
+        @Schema(description = "What is wrong.", example = "unknown key \"noLaterThen\"; known keys: milestone, name, noLaterThan") String message) {
 
     public String text() {
         StringBuilder s = new StringBuilder(source);

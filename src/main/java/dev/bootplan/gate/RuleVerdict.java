@@ -1,5 +1,6 @@
 package dev.bootplan.gate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +8,13 @@ import java.util.List;
  * message, and every breach (a lost device, a finding, a driver short of headroom, a milestone too late).
  * The breaches of a no-device-lost rule are the lost devices, one each.
  */
-public record RuleVerdict(String rule, String type, boolean passed, String message, List<Breach> breaches) {
+@Schema(name = "GateRuleResult", description = "How the boot fared against one rule.")
+public record RuleVerdict(
+        @Schema(description = "The rule's name, or what it asks.", example = "no device lost") String rule,
+        @Schema(description = "The rule's type.", example = "no-device-lost") String type,
+        @Schema(description = "Whether it passed.", example = "false") boolean passed,
+        @Schema(description = "What was found, in one line.", example = "182 device(s) lost") String message,
+        @Schema(description = "Every breach, in input order; empty when it passed.") List<Breach> breaches) {
 
     public RuleVerdict {
         breaches = List.copyOf(breaches);
