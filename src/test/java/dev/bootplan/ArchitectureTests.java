@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bootplan.archfixture.engine.PureEngine;
 import dev.bootplan.archfixture.engine.SpringAwareEngine;
+import dev.bootplan.archfixture.gate.WebAwareGate;
 import dev.bootplan.archfixture.report.FixtureReport;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,15 @@ class ArchitectureTests {
     @Test
     void gateImportsNoSpringServletOrWebLayer() {
         gateIsAPureCoreTheCommandLineCanCall(ROOT).check(production);
+    }
+
+    @Test
+    void gateRuleCatchesASpringWebImportInTheGate() {
+        JavaClasses bad = new ClassFileImporter().importClasses(WebAwareGate.class);
+        assertThatThrownBy(() -> gateIsAPureCoreTheCommandLineCanCall(FIXTURE_ROOT).check(bad))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("WebAwareGate")
+                .hasMessageContaining("org.springframework.http.ResponseEntity");
     }
 
     @Test

@@ -45,6 +45,22 @@ class GateUnreadableTests {
     }
 
     @Test
+    void aYamlAliasBombIsRefusedNotExpanded() throws Exception {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            String prev = String.valueOf((char) (c - 1));
+            bomb.append(c).append(": &").append(c).append(" [*").append(prev).append(", *").append(prev).append(", *")
+                    .append(prev).append(", *").append(prev).append(", *").append(prev).append(", *").append(prev).append("]\n");
+        }
+        Path file = write("bomb.yaml", bomb + "rules:\n  - type: no-device-lost\n");
+
+        var run = GateDriver.run(PLAN, "--rules", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("gate: " + file + ":");
+    }
+
+    @Test
     void aTruncatedManifestExits2WithItsLine() throws Exception {
         String text = Files.readString(Path.of(PLAN));
         Path cut = write("cut.json", text.substring(0, text.indexOf("\"devices\"")));
