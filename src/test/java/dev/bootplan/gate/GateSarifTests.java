@@ -7,6 +7,14 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.bootplan.config.StrictJson;
+import dev.bootplan.engine.BootSimulator;
+import dev.bootplan.engine.EngineSettings;
+import dev.bootplan.engine.mode.ProbingModes;
+import dev.bootplan.manifest.Manifest;
+import dev.bootplan.manifest.ManifestLimits;
+import dev.bootplan.manifest.ManifestNormalizer;
+import dev.bootplan.report.Report;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -121,12 +130,12 @@ class GateSarifTests {
     @Test
     void aReportInputPointsAtTheReportsOwnLines() throws Exception {
         Path manifest = Path.of("examples/storage-server.json");
-        var evaluation = new dev.bootplan.engine.BootSimulator(dev.bootplan.engine.EngineSettings.defaults()).simulate(
-                new dev.bootplan.manifest.ManifestNormalizer(dev.bootplan.manifest.ManifestLimits.defaults())
-                        .normalize(dev.bootplan.config.StrictJson.mapper().readValue(manifest.toFile(), dev.bootplan.manifest.Manifest.class)),
-                dev.bootplan.engine.mode.ProbingModes.byName("sync", false).orElseThrow());
+        Report evaluation = new BootSimulator(EngineSettings.defaults()).simulate(
+                new ManifestNormalizer(ManifestLimits.defaults()).normalize(
+                        StrictJson.mapper().readValue(manifest.toFile(), Manifest.class)),
+                ProbingModes.byName("sync", false).orElseThrow());
         Path report = dir.resolve("report.json");
-        Files.writeString(report, JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+        Files.writeString(report, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                 .writeValueAsString(evaluation));
         List<String> lines = Files.readAllLines(report);
         int line = lineOf(lines, "\"name\" : \"0:0:118:0\"") - 1; // the element's "{" is a line above

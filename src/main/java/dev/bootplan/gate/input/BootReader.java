@@ -3,6 +3,7 @@ package dev.bootplan.gate.input;
 import dev.bootplan.gate.GateFile;
 import dev.bootplan.gate.GateInputException;
 import dev.bootplan.gate.GateProblem;
+import dev.bootplan.gate.rules.GateMilestone;
 import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.IssueSeverity;
 import dev.bootplan.ingest.dmesg.BootLog;
@@ -14,8 +15,10 @@ import dev.bootplan.report.ObservedBoot;
 import dev.bootplan.report.Report;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -95,12 +98,12 @@ public final class BootReader {
     }
 
     private static Boot observed(GateFile file, ObservedBoot o) {
-        Map<dev.bootplan.gate.rules.GateMilestone, Long> m = o.milestones() == null ? Map.of() : Milestones.of(o.milestones());
+        Map<GateMilestone, Long> m = o.milestones() == null ? Map.of() : Milestones.of(o.milestones());
         return new Boot(file, BootKind.observed, o.source(), null, m, null, Locator.none());
     }
 
     private GateInputException invalid(GateFile file, ManifestInvalidException e) {
-        var pointers = new java.util.HashSet<String>();
+        Set<String> pointers = new HashSet<>();
         e.violations().forEach(v -> pointers.add(v.pointer()));
         var places = SourceLocations.of(file.text(), pointers);
         List<GateProblem> problems = e.violations().stream().map(v -> {

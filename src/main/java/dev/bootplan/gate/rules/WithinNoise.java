@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Noise-aware: with at least two baselines (observed boots of the same machine), each milestone no later than
  * mean + k·σ of the baselines (σ the sample standard deviation, n − 1). Being faster never fails. {@code k} defaults
- * to 3; {@code milestones} empty or absent: every milestone the input and all baselines have.
+ * to 3; {@code milestones} empty or absent: every milestone the input and all baselines have. Identical baselines
+ * (σ = 0) allow no slowdown at all.
  */
 public record WithinNoise(String name, Double k, List<GateMilestone> milestones) implements Rule {
 
