@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bootplan.archfixture.engine.PureEngine;
 import dev.bootplan.archfixture.engine.SpringAwareEngine;
+import dev.bootplan.archfixture.gate.WebAwareGate;
 import dev.bootplan.archfixture.report.FixtureReport;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,14 @@ class ArchitectureTests {
                 .because("what the command line calls (services, core) must work without the web layer");
     }
 
+    static ArchRule gateIsAPureCoreTheCommandLineCanCall(String root) {
+        // Jackson is allowed: the gate reads rules (YAML, JSON) and writes SARIF with it, as the CLI will.
+        return noClasses().that().resideInAPackage(root + ".gate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        root + ".web..", root + ".service..", root + ".config..")
+                .because("the command line runs the gate without starting the web server");
+    }
+
     static ArchRule noCyclesBetweenPackages(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
@@ -110,6 +119,20 @@ class ArchitectureTests {
     void commandLineDependsOnNoWebAndNoSpring() {
         commandLineUsesNoWebNoServletAndNoSpring(ROOT).check(production);
         commandLineReachesNoWebOrSpringMvcEvenThroughOthers(ROOT).check(production);
+    }
+
+    @Test
+    void gateImportsNoSpringServletOrWebLayer() {
+        gateIsAPureCoreTheCommandLineCanCall(ROOT).check(production);
+    }
+
+    @Test
+    void gateRuleCatchesASpringWebImportInTheGate() {
+        JavaClasses bad = new ClassFileImporter().importClasses(WebAwareGate.class);
+        assertThatThrownBy(() -> gateIsAPureCoreTheCommandLineCanCall(FIXTURE_ROOT).check(bad))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("WebAwareGate")
+                .hasMessageContaining("org.springframework.http.ResponseEntity");
     }
 
     @Test

@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
         description = "Predicts how a Linux machine boots, driver probe by driver probe: the service's answers on the "
                 + "command line. With no arguments the jar starts the service instead.",
         subcommands = {EvaluateCommand.class, CompareCommand.class, ImportCommand.class, CheckCommand.class,
-                CompletionCommand.class},
+                GateCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the answer was written", "1:reserved for a gate rule that failed",
+        exitCodeList = {"0:the answer was written", "1:a gate rule failed",
                 "2:an input or an argument could not be read or is invalid; the problems are on standard error",
                 "3:an unexpected error (a bug: please report it)"},
         footer = {"", "Limits are the service's (bootplan.limits.*): set one with -Dbootplan.limits.max-devices=… "
@@ -30,7 +30,7 @@ public final class BootPlanCli implements Runnable {
 
     /** The answer was written. */
     public static final int OK = 0;
-    /** Reserved for the gate: a rule failed. */
+    /** The gate: a rule failed. */
     public static final int RULE_FAILED = 1;
     /** An input or an argument could not be read or is invalid (picocli's own usage-error code too). */
     public static final int INVALID_INPUT = 2;

@@ -2,6 +2,7 @@ package dev.bootplan.service;
 
 import dev.bootplan.engine.BootSimulator;
 import dev.bootplan.engine.EngineSettings;
+import dev.bootplan.json.BootPlanJson;
 import dev.bootplan.manifest.ManifestLimits;
 import dev.bootplan.manifest.ManifestNormalizer;
 
@@ -10,7 +11,7 @@ import dev.bootplan.manifest.ManifestNormalizer;
  * as the service's beans (config/CoreConfiguration), so both give the same answers to the same input.
  */
 public record UseCases(EvaluationService evaluations, ComparisonService comparisons, DmesgImportService dmesg,
-        ModulesImportService modules, PictureService pictures) {
+        ModulesImportService modules, PictureService pictures, GateService gates) {
 
     public static UseCases of(ManifestLimits limits, EngineSettings engine, Admission admission) {
         var normalizer = new ManifestNormalizer(limits);
@@ -18,6 +19,7 @@ public record UseCases(EvaluationService evaluations, ComparisonService comparis
         var evaluations = new EvaluationService(normalizer, simulator, admission);
         var dmesg = new DmesgImportService(evaluations, admission);
         return new UseCases(evaluations, new ComparisonService(normalizer, simulator, admission), dmesg,
-                new ModulesImportService(dmesg, limits, admission), new PictureService());
+                new ModulesImportService(dmesg, limits, admission), new PictureService(),
+                new GateService(BootPlanJson.mapper(), normalizer, simulator, admission));
     }
 }

@@ -1,6 +1,7 @@
 package dev.bootplan.web;
 
 import dev.bootplan.engine.WorkBudgetExceededException;
+import dev.bootplan.gate.GateInputException;
 import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.manifest.ManifestInvalidException;
 import dev.bootplan.service.ClientGoneException;
@@ -47,6 +48,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> importFailed(ImportFailedException ex, WebRequest request) {
         ProblemDetail p = ProblemKind.IMPORT_FAILED.problem(ex.getMessage() + "; the parser's issues are listed under issues");
         p.setProperty("issues", ex.issues().stream().map(IssueView::of).toList());
+        return respond(ex, p, request);
+    }
+
+    @ExceptionHandler(GateInputException.class)
+    ResponseEntity<Object> gateInput(GateInputException ex, WebRequest request) {
+        ProblemKind kind = ex.part() == GateInputException.Part.rules ? ProblemKind.INVALID_GATE_RULES : ProblemKind.INVALID_GATE_INPUT;
+        ProblemDetail p = kind.problem(ex.getMessage());
+        p.setProperty("part", ex.part().name());
+        p.setProperty("problems", ex.problems());
         return respond(ex, p, request);
     }
 

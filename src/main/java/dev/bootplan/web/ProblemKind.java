@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 enum ProblemKind {
     INVALID_MANIFEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", "The manifest cannot be simulated"),
     IMPORT_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", "The imported artefact cannot be used"),
+    INVALID_GATE_RULES(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-gate-rules", "The gate's rules cannot be read"),
+    INVALID_GATE_INPUT(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-gate-input", "The gate's input or a baseline cannot be read"),
     WORK_BUDGET_EXCEEDED(HttpStatus.UNPROCESSABLE_CONTENT, "work-budget-exceeded", "The simulation would exceed the work budget"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not well-formed JSON"),
     JSON_LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, "json-limit-exceeded", "The JSON exceeds a parser limit"),

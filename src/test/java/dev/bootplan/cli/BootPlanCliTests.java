@@ -72,7 +72,7 @@ class BootPlanCliTests {
         assertThat(Cli.run("import").exitCode()).isEqualTo(2);
         Cli typo = Cli.run("evaluat", LAPTOP);
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).contains("Did you mean: bootplan evaluate?");
+        assertThat(typo.err()).contains("Did you mean: bootplan evaluate");
         assertThat(Cli.run("evaluate", LAPTOP, "--format", "png").exitCode()).isEqualTo(2);
     }
 
