@@ -20,6 +20,9 @@ public record AdviceLine(
         @Schema(description = "The plan as written with this line alone, simulated.") Outcome alone,
         @Schema(description = "The goal milestone of the plan as written minus that of this line alone (positive: earlier).",
                 example = "16522160") long gainAloneUs,
+        @Schema(description = "What the whole set loses on the goal milestone without this line (positive: the line "
+                + "helps within the set, which a line that only helps together with others shows here, not alone).",
+                example = "444560") long gainInSetUs,
         @Schema(description = "What the line risks, each a sentence; empty when the rules find none.") List<String> risks,
         @Schema(description = "For a udev timeout: the device limit of the driver that set it, at the recommended timeout; "
                 + "null otherwise.") DeviceLimit deviceLimit) {

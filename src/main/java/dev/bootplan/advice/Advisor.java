@@ -58,10 +58,16 @@ public final class Advisor {
             chosen.add(timeout.edit());
             withChosen = evaluator.report(chosen);
         }
+        DeferredTimeout.Recommendation deferred = new DeferredTimeout(plan, reading, evaluator, options.headroomPercent())
+                .recommend(chosen, withChosen);
+        if (deferred != null) {
+            chosen.add(deferred.edit());
+            withChosen = evaluator.report(chosen);
+        }
         Outcome after = evaluator.outcomeOf(withChosen);
 
         Lines lines = new Lines(plan, reading, edits, evaluator, new Risks(plan), options.goal(), before);
-        List<AdviceLine> shipped = lines.build(chosen, timeout);
+        List<AdviceLine> shipped = lines.build(chosen, timeout, deferred);
         List<Assessment> assessments = new Assessments(plan, reading, edits, evaluator, hazards).all();
         List<String> remaining = remaining(withChosen);
 

@@ -39,7 +39,14 @@ final class Lines {
         this.before = before;
     }
 
-    List<AdviceLine> build(List<Edit> chosen, Timeouts.Recommendation timeout) {
+    private List<Edit> set = List.of();
+    private DeferredTimeout.Recommendation deferred;
+    private Outcome setOut;
+
+    List<AdviceLine> build(List<Edit> chosen, Timeouts.Recommendation timeout, DeferredTimeout.Recommendation deferred) {
+        this.deferred = deferred;
+        this.set = List.copyOf(chosen);
+        this.setOut = chosen.isEmpty() ? before : evaluator.outcome(chosen);
         List<AdviceLine> cmdline = new ArrayList<>();
         List<AdviceLine> modprobe = new ArrayList<>();
         List<Edit.DriverAsync> drivers = chosen.stream().filter(e -> e instanceof Edit.DriverAsync)
@@ -117,7 +124,18 @@ final class Lines {
         return new AdviceLine(Edits.CMDLINE, text, removes, Edits.DRIVER_LIST, "cleanup",
                 String.join(", ", useless) + " in driver_async_probe= matches no driver on this kernel (it names a module "
                         + "or a PROBE_FORCE_SYNCHRONOUS driver): it does nothing, so it goes.",
-                alone, gain(alone), List.of(), null);
+                alone, gain(alone), 0, List.of(), null);
+    }
+
+    /** What the set's goal milestone loses without these edits. */
+    private long inSet(List<Edit> line) {
+        List<Edit> without = new ArrayList<>(set);
+        without.removeAll(line);
+        Outcome o = without.isEmpty() ? before : evaluator.outcome(without);
+        if (o == null || setOut == null) {
+            return 0;
+        }
+        return Score.gain(goal, o.milestones(), setOut.milestones());
     }
 
     private List<String> ineffectiveDriverNames() {
@@ -156,7 +174,7 @@ final class Lines {
             Edit drop = new Edit.Drop(f.subject());
             Outcome alone = evaluator.outcome(List.of(drop));
             out.add(new AdviceLine(Edits.CMDLINE, null, edits.removals(drop), f.subject(), "cleanup",
-                    f.message() + " It does nothing here, so it goes.", alone, gain(alone), List.of(), null));
+                    f.message() + " It does nothing here, so it goes.", alone, gain(alone), 0, List.of(), null));
         }
         return out;
     }
@@ -173,11 +191,19 @@ final class Lines {
                     + "in the initrd, rd.udev.event_timeout=)"
                     + (limit == null ? "." : "; " + limit.driver() + " could then have up to " + limit.limit()
                             + " devices (it has " + limit.devices() + ").");
+            risk.addAll(oldSystemd("udev.event-timeout"));
             risk.add("A probe that hangs now holds its udev worker for up to " + p.value() + " s"
                     + (plan.systemdVersion() >= 256 ? " (+ 10 s on systemd ≥ 256)" : "") + " before udev kills it.");
+        } else if (deferred != null && p.equals(deferred.edit())) {
+            reason = "the last device of a driver that gives up on missing suppliers binds " + ms(deferred.latestBindUs())
+                    + " after the initcalls end; " + p.value() + " s keeps it, with the headroom asked for, before the "
+                    + "deferred-probe timer fires (drivers/base/dd.c: deferred_probe_timeout, armed by "
+                    + "deferred_probe_initcall()).";
+            risk.add("A supplier that never comes keeps its consumers pending " + p.value() + " s before they give up.");
         } else if (p.key().equals("udev.children_max")) {
             reason = "lets up to " + p.value() + " udev workers run events at once (was "
                     + reading.knobs().udevChildrenMax() + "), so slow module loads stop queueing for a worker.";
+            risk.addAll(oldSystemd("udev.children-max"));
             risk.add("Each udev worker is a process: more of them cost memory and compete for the CPUs during coldplug.");
         } else {
             reason = "the kernel waits for the root device to appear instead of mounting once the probes in flight end "
@@ -193,11 +219,21 @@ final class Lines {
         if (o == null) {
             o = before;
         }
-        return new AdviceLine(where, text, edits.removals(removalsOf), subject, kind, reason, o, gain(o), lineRisks, limit);
+        return new AdviceLine(where, text, edits.removals(removalsOf), subject, kind, reason, o, gain(o), inSet(alone),
+                lineRisks, limit);
     }
 
     private long gain(Outcome o) {
         return o == null ? 0 : Score.gain(goal, before.milestones(), o.milestones());
+    }
+
+    /**
+     * systemd before proc_cmdline_key_streq() (v233, approx.) matched src/udev/udevd.c's keys exactly, with dashes, and
+     * read the timeout in whole seconds: the underscore form the engine reads is then ignored.
+     */
+    private List<String> oldSystemd(String dashed) {
+        return plan.systemdVersion() < 233 ? List.of("systemd " + plan.systemdVersion() + " (before v233, approx.) reads "
+                + "only " + dashed + "= with dashes: write it that way on this systemd.") : List.of();
     }
 
     private static String ms(long us) {

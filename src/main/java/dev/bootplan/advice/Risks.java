@@ -61,15 +61,14 @@ final class Risks {
                     out.add(driver.name() + " is PROBE_FORCE_SYNCHRONOUS: it stays synchronous whatever the knobs "
                             + "(drivers/base/dd.c: driver_allows_async_probing()); the line only spares the load the wait "
                             + "for other modules' async work.");
-                } else {
-                    out.addAll(naming(driver.name()));
+                } else if (driver.probeType() == ProbeType.DEFAULT) {
+                    out.addAll(naming(driver.name())); // a PROBE_PREFER_ASYNCHRONOUS driver already probes async
                 }
             }
             if (loadedByName.contains(module.name())) {
                 out.add(module.name() + " is loaded by name by userspace: modprobe now returns before its devices are "
                         + "bound, so whatever uses them next must wait for them (a udev rule, udevadm settle).");
             }
-            out.add("Read from v4.2; before v6.0 any value of async_probe turns it on (kernel/module/main.c).");
         } else if (lineText != null) {
             out.add("On kernels before v6.0 async_probe=0 ENABLES async probing (any value does): do not ship this line "
                     + "to an older kernel.");
@@ -82,8 +81,7 @@ final class Risks {
         for (String d : added) {
             out.addAll(naming(d));
         }
-        out.add("driver_async_probe= is read from v5.1, with driver names (drv->name), and only its first 255 "
-                + "characters (drivers/base/dd.c); '*' means every driver only from v6.0.");
+        out.add("Kernels before v5.1 ignore driver_async_probe= (drivers/base/dd.c).");
         if (lineText != null && lineText.length() > 200) {
             out.add("The list is " + lineText.length() + " characters, close to the 255 the kernel keeps.");
         }

@@ -93,7 +93,7 @@ public final class AdviceHtml {
             return;
         }
         out.write("<table class=\"lines\">\n<tr><th>Line</th><th>Where</th><th>Why</th><th>Alone: " + Escaping.escape(a.goal().name())
-                + "</th><th>Risks</th></tr>\n");
+                + "</th><th>In the set</th><th>Risks</th></tr>\n");
         for (AdviceLine l : a.lines()) {
             StringBuilder text = new StringBuilder();
             text.append(l.text() == null ? "<span class=\"muted\">(removal)</span>" : "<code>" + Escaping.escape(l.text()) + "</code>");
@@ -102,7 +102,8 @@ public final class AdviceHtml {
             }
             out.write("<tr><td>" + text + "</td><td>" + Escaping.escape(l.where()) + "</td><td>" + Escaping.escape(l.reason())
                     + "</td><td class=\"num\">" + Escaping.escape(Fmt.time(a.goal().of(l.alone().milestones())) + " ("
-                    + Fmt.signedTime(l.gainAloneUs()) + ")") + "</td><td>" + risks(l) + "</td></tr>\n");
+                    + Fmt.signedTime(l.gainAloneUs()) + ")") + "</td><td class=\"num\">" + Escaping.escape(
+                    Fmt.signedTime(l.gainInSetUs())) + "</td><td>" + risks(l) + "</td></tr>\n");
         }
         out.write("</table>\n");
     }
