@@ -23,6 +23,9 @@ public record AdviceLine(
         @Schema(description = "What the whole set loses on the goal milestone without this line (positive: the line "
                 + "helps within the set, which a line that only helps together with others shows here, not alone).",
                 example = "444560") long gainInSetUs,
+        @Schema(description = "The first milestone, in the order the search weighs them (the goal, then every device "
+                + "settled, udev settled, root mounted, /init, initcalls done), that the set reaches later without this "
+                + "line, and by how much (µs); null for a cleanup.", example = "udevSettled +3982680") String helpsInSet,
         @Schema(description = "What the line risks, each a sentence; empty when the rules find none.") List<String> risks,
         @Schema(description = "For a udev timeout: the device limit of the driver that set it, at the recommended timeout; "
                 + "null otherwise.") DeviceLimit deviceLimit) {

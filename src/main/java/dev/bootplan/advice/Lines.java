@@ -124,7 +124,7 @@ final class Lines {
         return new AdviceLine(Edits.CMDLINE, text, removes, Edits.DRIVER_LIST, "cleanup",
                 String.join(", ", useless) + " in driver_async_probe= matches no driver on this kernel (it names a module "
                         + "or a PROBE_FORCE_SYNCHRONOUS driver): it does nothing, so it goes.",
-                alone, gain(alone), 0, List.of(), null);
+                alone, gain(alone), 0, null, List.of(), null);
     }
 
     /** What the set's goal milestone loses without these edits. */
@@ -136,6 +136,35 @@ final class Lines {
             return 0;
         }
         return Score.gain(goal, o.milestones(), setOut.milestones());
+    }
+
+    /** The first milestone the set reaches later without these edits, with the loss; bound devices and hazards first. */
+    private String helps(List<Edit> line) {
+        List<Edit> without = new ArrayList<>(set);
+        without.removeAll(line);
+        Outcome o = without.isEmpty() ? before : evaluator.outcome(without);
+        if (o == null || setOut == null) {
+            return null;
+        }
+        if (o.bound() != setOut.bound()) {
+            return "bound +" + (setOut.bound() - o.bound());
+        }
+        if (o.risksTaken() != setOut.risksTaken()) {
+            return "risksTaken " + (setOut.risksTaken() - o.risksTaken());
+        }
+        List<Goal> order = new ArrayList<>(List.of(goal));
+        for (Goal g : Goal.values()) {
+            if (g != goal) {
+                order.add(g);
+            }
+        }
+        for (Goal g : order) {
+            long gain = Score.gain(g, o.milestones(), setOut.milestones());
+            if (gain != 0) {
+                return g + " " + (gain > 0 ? "+" : "") + gain;
+            }
+        }
+        return "none";
     }
 
     private List<String> ineffectiveDriverNames() {
@@ -174,7 +203,7 @@ final class Lines {
             Edit drop = new Edit.Drop(f.subject());
             Outcome alone = evaluator.outcome(List.of(drop));
             out.add(new AdviceLine(Edits.CMDLINE, null, edits.removals(drop), f.subject(), "cleanup",
-                    f.message() + " It does nothing here, so it goes.", alone, gain(alone), 0, List.of(), null));
+                    f.message() + " It does nothing here, so it goes.", alone, gain(alone), 0, null, List.of(), null));
         }
         return out;
     }
@@ -220,7 +249,7 @@ final class Lines {
             o = before;
         }
         return new AdviceLine(where, text, edits.removals(removalsOf), subject, kind, reason, o, gain(o), inSet(alone),
-                lineRisks, limit);
+                helps(alone), lineRisks, limit);
     }
 
     private long gain(Outcome o) {

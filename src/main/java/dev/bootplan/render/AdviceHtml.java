@@ -103,9 +103,24 @@ public final class AdviceHtml {
             out.write("<tr><td>" + text + "</td><td>" + Escaping.escape(l.where()) + "</td><td>" + Escaping.escape(l.reason())
                     + "</td><td class=\"num\">" + Escaping.escape(Fmt.time(a.goal().of(l.alone().milestones())) + " ("
                     + Fmt.signedTime(l.gainAloneUs()) + ")") + "</td><td class=\"num\">" + Escaping.escape(
-                    Fmt.signedTime(l.gainInSetUs())) + "</td><td>" + risks(l) + "</td></tr>\n");
+                    helps(l)) + "</td><td>" + risks(l) + "</td></tr>\n");
         }
         out.write("</table>\n");
+    }
+
+    /** "udevSettled +3.983 s": the milestone the set loses first without the line. */
+    private static String helps(AdviceLine l) {
+        String h = l.helpsInSet();
+        if (h == null || h.equals("none")) {
+            return "—";
+        }
+        int sp = h.lastIndexOf(' ');
+        String what = h.substring(0, sp);
+        String n = h.substring(sp + 1);
+        if (what.equals("bound") || what.equals("risksTaken")) {
+            return what + " " + n;
+        }
+        return what + " " + Fmt.signedTime(Long.parseLong(n));
     }
 
     private static String risks(AdviceLine l) {
