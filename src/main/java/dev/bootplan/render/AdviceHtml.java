@@ -82,7 +82,8 @@ public final class AdviceHtml {
         int total = b.bound() + b.failed() + b.notBound();
         long lines = a.lines().stream().filter(l -> l.kind().equals("setting")).count();
         return lines + " line(s) to ship: " + a.goal() + " " + Fmt.time(a.goal().of(b.milestones())) + " → "
-                + Fmt.time(a.goal().of(f.milestones())) + " (" + Fmt.signedTime(a.gainUs()) + " earlier), "
+                + Fmt.time(a.goal().of(f.milestones())) + " (" + (a.gainUs() >= 0 ? Fmt.time(a.gainUs()) + " earlier"
+                : Fmt.time(-a.gainUs()) + " later") + "), "
                 + f.bound() + " of " + total + " devices bound (as written: " + b.bound() + ")"
                 + (f.risksTaken() < b.risksTaken() ? ", " + (b.risksTaken() - f.risksTaken()) + " async hazard(s) removed" : "")
                 + ".";
@@ -93,7 +94,7 @@ public final class AdviceHtml {
             return;
         }
         out.write("<table class=\"lines\">\n<tr><th>Line</th><th>Where</th><th>Why</th><th>Alone: " + Escaping.escape(a.goal().name())
-                + "</th><th>In the set</th><th>Risks</th></tr>\n");
+                + "</th><th>Without it, the set loses</th><th>Risks</th></tr>\n");
         for (AdviceLine l : a.lines()) {
             StringBuilder text = new StringBuilder();
             text.append(l.text() == null ? "<span class=\"muted\">(removal)</span>" : "<code>" + Escaping.escape(l.text()) + "</code>");
