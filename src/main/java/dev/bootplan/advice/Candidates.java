@@ -22,8 +22,10 @@ import java.util.Set;
  */
 final class Candidates {
 
-    /** Modules searched at most, the slowest loads first; the rest are listed as skipped. */
+    /** Modules searched at most, the slowest loads first; the rest are counted as skipped. */
     static final int MAX_MODULES = 40;
+    /** Built-in drivers searched at most, those with the most probe time first (the list holds 255 characters anyway). */
+    static final int MAX_DRIVERS = 40;
     /** udevd caps children_max at 2048 (src/udev/udevd.c); the values tried, each about double the last. */
     static final int[] CHILDREN_MAX = {16, 32, 64, 128, 256, 512, 1024, 2048};
 
@@ -66,6 +68,7 @@ final class Candidates {
         loaded.sort(Comparator.comparingLong((Integer m) -> -held(baseline.modules().get(m)))
                 .thenComparing(m -> plan.modules().get(m).name()));
         int searched = 0;
+        int pastCap = 0;
         Set<Integer> offered = new HashSet<>();
         for (int m : loaded) {
             ModulePlan mp = plan.modules().get(m);
@@ -85,8 +88,7 @@ final class Candidates {
                 continue;
             }
             if (searched == MAX_MODULES) {
-                skipped.add("options " + mp.name() + " async_probe=" + (requested ? "0" : "1") + ": past the " + MAX_MODULES
-                        + " slowest module loads searched");
+                pastCap++;
                 continue;
             }
             if (honoured(edit, "options " + mp.name() + " async_probe")) {
@@ -97,7 +99,10 @@ final class Candidates {
                 }
             }
         }
-        chains(loaded, offered, out);
+        if (pastCap > 0) {
+            skipped.add(pastCap + " more module(s) past the " + MAX_MODULES + " slowest loads searched");
+        }
+        chains(loaded.stream().filter(offered::contains).toList(), offered, out);
     }
 
     /**
@@ -146,8 +151,19 @@ final class Candidates {
         for (var d : plan.devices()) {
             hasDevices[d.driver()] = true;
         }
-        var names = reading.knobs().driverAsyncProbe();
+        long[] probeTime = new long[plan.drivers().size()];
+        for (var dev : plan.devices()) {
+            probeTime[dev.driver()] += dev.probeUs();
+        }
+        List<Integer> order = new ArrayList<>();
         for (int d = 0; d < plan.drivers().size(); d++) {
+            order.add(d);
+        }
+        order.sort(Comparator.comparingLong((Integer d) -> -probeTime[d]).thenComparingInt(d -> d));
+        var names = reading.knobs().driverAsyncProbe();
+        int searched = 0;
+        int pastCap = 0;
+        for (int d : order) {
             var driver = plan.drivers().get(d);
             if (driver.probeType() != ProbeType.DEFAULT || !hasDevices[d]) {
                 continue;
@@ -165,9 +181,17 @@ final class Candidates {
                 }
                 continue;
             }
+            if (searched == MAX_DRIVERS) {
+                pastCap++;
+                continue;
+            }
             if (honoured(edit, "driver_async_probe=" + driver.name())) {
                 out.add(new Coordinate("driver_async_probe: " + driver.name() + (listed ? " out" : " in"), List.of(edit)));
+                searched++;
             }
+        }
+        if (pastCap > 0) {
+            skipped.add(pastCap + " more built-in driver(s) past the " + MAX_DRIVERS + " with the most probe time searched");
         }
     }
 

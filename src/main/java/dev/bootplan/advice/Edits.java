@@ -89,6 +89,17 @@ final class Edits {
         return out;
     }
 
+    /** Whether the edits' driver_async_probe= list fits in the 255 characters the kernel keeps (drivers/base/dd.c). */
+    boolean fits(List<Edit> edits) {
+        List<Edit.DriverAsync> drivers = edits.stream().filter(e -> e instanceof Edit.DriverAsync).map(e -> (Edit.DriverAsync) e)
+                .toList();
+        if (drivers.isEmpty()) {
+            return true;
+        }
+        String list = driverList(drivers);
+        return list == null || list.length() - DRIVER_LIST.length() - 1 <= 255;
+    }
+
     /** The value a module's line sets: async_probe=1 to turn it on; to turn it off, =0 only while module.async_probe=1 would keep it on. */
     String moduleValue(boolean on) {
         if (on) {
@@ -100,7 +111,9 @@ final class Edits {
     /** The driver_async_probe= fragment after the edits, null when no name is left. */
     String driverList(List<Edit.DriverAsync> edits) {
         Set<String> names = new LinkedHashSet<>(keptDriverNames());
-        for (Edit.DriverAsync d : edits) {
+        List<Edit.DriverAsync> inPlanOrder = new ArrayList<>(edits);
+        inPlanOrder.sort(java.util.Comparator.comparingInt(Edit.DriverAsync::driver)); // the list reads in the plan's order
+        for (Edit.DriverAsync d : inPlanOrder) {
             String name = plan.drivers().get(d.driver()).name();
             if (d.in()) {
                 names.add(name);

@@ -53,6 +53,10 @@ final class Evaluator {
         if (seen.containsKey(key)) {
             return seen.get(key);
         }
+        if (!edits.fits(set)) {
+            seen.put(key, null); // a driver_async_probe= list the kernel would cut: not a set to ship
+            return null;
+        }
         Report r = report(set);
         Outcome o = r == null ? null : Outcome.of(r, hazardous);
         seen.put(key, o);

@@ -41,10 +41,14 @@ final class Risks {
     private static Set<String> storageDrivers(Plan plan) {
         Set<String> out = new HashSet<>();
         List<DevicePlan> devices = plan.devices();
-        for (DevicePlan d : devices) {
+        boolean[] done = new boolean[devices.size()];
+        for (int i = 0; i < devices.size(); i++) {
+            DevicePlan d = devices.get(i);
             String name = plan.drivers().get(d.driver()).name();
             if (BLOCK_DRIVERS.contains(name) || d.name().equals(plan.rootDevice())) {
-                for (int p = devices.indexOf(d); p >= 0; p = devices.get(p).parent()) {
+                // Walk up to the first device already walked: each device is visited once, however many disks share it.
+                for (int p = i; p >= 0 && !done[p]; p = devices.get(p).parent()) {
+                    done[p] = true;
                     out.add(plan.drivers().get(devices.get(p).driver()).name());
                 }
             }
