@@ -72,6 +72,10 @@ final class Candidates {
         Set<Integer> offered = new HashSet<>();
         for (int m : loaded) {
             ModulePlan mp = plan.modules().get(m);
+            if (!writable(mp.name(), false)) {
+                skipped.add("module \"" + mp.name() + "\": a name with spaces, quotes or '=' cannot be written in modprobe.d");
+                continue;
+            }
             boolean requested = reading.knobs().modulesAsyncProbe().contains(mp.name());
             List<String> risky = mp.drivers().stream().map(d -> plan.drivers().get(d))
                     .filter(d -> d.probeType() == ProbeType.DEFAULT && hazards.has(d.name())).map(d -> hazards.why(d.name()))
@@ -141,6 +145,17 @@ final class Candidates {
         }
     }
 
+    /** Whether a name can be written in a modprobe.d line or a command-line list as the kernel and kmod split them. */
+    static boolean writable(String name, boolean inList) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '=' || (inList && c == ',') || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static long held(ModuleOutcome m) {
         return m.loadEndUs() == null ? Long.MAX_VALUE / 2 : m.loadEndUs() - m.loadStartUs();
     }
@@ -167,6 +182,9 @@ final class Candidates {
             var driver = plan.drivers().get(d);
             if (driver.probeType() != ProbeType.DEFAULT || !hasDevices[d]) {
                 continue;
+            }
+            if (!writable(driver.name(), true)) {
+                continue; // driver_async_probe= cannot name it: the kernel splits the list at commas, the line at spaces
             }
             boolean listed = names != null && (reading.knobs().driverAsyncProbeWildcard() != names.contains(driver.name()));
             boolean risky = hazards.has(driver.name());
