@@ -24,7 +24,7 @@ record AsyncHazards(Map<String, List<String>> reasons) {
                 out.computeIfAbsent(d.name(), k -> new ArrayList<>()).add("the manifest marks it unsafe for async probing");
             }
         }
-        return new AsyncHazards(Map.copyOf(out));
+        return new AsyncHazards(java.util.Collections.unmodifiableMap(out)); // kept in plan order
     }
 
     boolean has(String driver) {
