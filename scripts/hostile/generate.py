@@ -218,6 +218,16 @@ case("html-200000-spans", json.dumps(builtin(200000)), accept="text/html", expec
 case("comparison-svg-50000", json.dumps(builtin(50000)), path=COMPARE, accept="image/svg+xml", expect="any")
 case("svg-10000-lanes", json.dumps(builtin(10000, probe="10s", driver="pa")), accept="image/svg+xml", expect="any")
 
+# ---- advice ----------------------------------------------------------------------------------------------
+ADVICE = "/api/v1/advice"
+case("advice-goal-unknown", json.dumps(MINIMAL), path=ADVICE + "?goal=fastest", expect="4xx")
+case("advice-headroom-negative", json.dumps(MINIMAL), path=ADVICE + "?headroom=-50", expect="4xx")
+case("advice-evaluations-huge", json.dumps(MINIMAL), path=ADVICE + "?maxEvaluations=99999999999", expect="4xx")
+case("advice-hostile-names-html", json.dumps(plan([{"name": "<script>alert(1)</script>", "driver": "m\"><svg onload=x>",
+                                                    "probeTime": "1s", "count": 3}],
+                                                   modules=[{"name": "</pre><script>", "drivers": ["m\"><svg onload=x>"]}])),
+     path=ADVICE, accept="text/html", expect="any")
+
 # ---- imports ---------------------------------------------------------------------------------------------
 case("dmesg-empty", b"", path=DMESG, ctype=TEXT_T, expect="4xx")
 case("dmesg-binary", bytes(range(256)) * 64, path=DMESG, ctype=TEXT_T, expect="4xx")

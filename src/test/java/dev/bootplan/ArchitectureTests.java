@@ -48,7 +48,8 @@ class ArchitectureTests {
 
     static ArchRule pureCoreImportsNoSpringJacksonOrServlet(String root) {
         // Swagger's @Schema annotations (io.swagger..) are allowed: they document the wire records.
-        return noClasses().that().resideInAnyPackage(root + ".manifest..", root + ".ingest..", root + ".render..", root + ".report..")
+        return noClasses().that().resideInAnyPackage(root + ".manifest..", root + ".ingest..", root + ".render..", root + ".report..",
+                        root + ".advice..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.servlet..")
                 .because("parsers, validation, renderers and the report vocabulary are plain Java, testable without Spring");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Predicts how a Linux machine boots, driver probe by driver probe: the service's answers on the "
                 + "command line. With no arguments the jar starts the service instead.",
         subcommands = {EvaluateCommand.class, CompareCommand.class, ImportCommand.class, CheckCommand.class,
-                GateCommand.class, CompletionCommand.class},
+                GateCommand.class, AdviseCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the answer was written", "1:a gate rule failed",
                 "2:an input or an argument could not be read or is invalid; the problems are on standard error",

@@ -37,12 +37,15 @@ final class ReportAssembler {
     }
 
     private static EffectiveKnobs knobs(Simulation sim) {
-        var k = sim.knobs;
-        var s = sim.settings;
+        return knobs(sim.plan, sim.knobs, sim.settings);
+    }
+
+    /** The knobs as the kernel and systemd read them; a run's and {@link KnobReading}'s are the same. */
+    static EffectiveKnobs knobs(dev.bootplan.engine.plan.Plan plan, Knobs k, BootSettings s) {
         List<String> modulesAsync = new ArrayList<>();
-        for (int m = 0; m < sim.plan.modules().size(); m++) {
-            if (k.moduleRequested(sim.plan.modules().get(m))) {
-                modulesAsync.add(sim.plan.modules().get(m).name());
+        for (int m = 0; m < plan.modules().size(); m++) {
+            if (k.moduleRequested(plan.modules().get(m))) {
+                modulesAsync.add(plan.modules().get(m).name());
             }
         }
         var udev = s.udevRootfs();

@@ -1,5 +1,8 @@
 package dev.bootplan.service;
 
+import dev.bootplan.advice.Advice;
+import dev.bootplan.render.AdviceHtml;
+import dev.bootplan.render.AdviceSvg;
 import dev.bootplan.render.ComparisonSvg;
 import dev.bootplan.render.HtmlReport;
 import dev.bootplan.render.TimelineSvg;
@@ -31,5 +34,13 @@ public class PictureService {
 
     public void comparisonPage(Comparison c, Writer out) throws IOException {
         html.write(c, out);
+    }
+
+    public void adviceSvg(Advice advice, Writer out) throws IOException {
+        new AdviceSvg().write(advice, out);
+    }
+
+    public void advicePage(Advice advice, Writer out) throws IOException {
+        new AdviceHtml().write(advice, out);
     }
 }

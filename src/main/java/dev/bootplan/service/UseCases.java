@@ -11,7 +11,8 @@ import dev.bootplan.manifest.ManifestNormalizer;
  * as the service's beans (config/CoreConfiguration), so both give the same answers to the same input.
  */
 public record UseCases(EvaluationService evaluations, ComparisonService comparisons, DmesgImportService dmesg,
-        ModulesImportService modules, PictureService pictures, GateService gates) {
+        ModulesImportService modules, PictureService pictures, GateService gates,
+        AdviceService advice) {
 
     public static UseCases of(ManifestLimits limits, EngineSettings engine, Admission admission) {
         var normalizer = new ManifestNormalizer(limits);
@@ -20,6 +21,7 @@ public record UseCases(EvaluationService evaluations, ComparisonService comparis
         var dmesg = new DmesgImportService(evaluations, admission);
         return new UseCases(evaluations, new ComparisonService(normalizer, simulator, admission), dmesg,
                 new ModulesImportService(dmesg, limits, admission), new PictureService(),
-                new GateService(BootPlanJson.mapper(), normalizer, simulator, admission));
+                new GateService(BootPlanJson.mapper(), normalizer, simulator, admission),
+                new AdviceService(normalizer, simulator, admission, engine.maxEvents()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bootplan.web;
 
+import dev.bootplan.advice.Advice;
 import dev.bootplan.report.Comparison;
 import dev.bootplan.report.Report;
 import dev.bootplan.service.PictureService;
@@ -30,5 +31,15 @@ class PictureConverters {
     @Bean
     HttpMessageConverter<Comparison> comparisonHtmlConverter(PictureService pictures) {
         return new PictureConverter<>(Comparison.class, MediaType.TEXT_HTML, pictures::comparisonPage);
+    }
+
+    @Bean
+    HttpMessageConverter<Advice> adviceSvgConverter(PictureService pictures) {
+        return new PictureConverter<>(Advice.class, PictureConverter.SVG_TYPE, pictures::adviceSvg);
+    }
+
+    @Bean
+    HttpMessageConverter<Advice> adviceHtmlConverter(PictureService pictures) {
+        return new PictureConverter<>(Advice.class, MediaType.TEXT_HTML, pictures::advicePage);
     }
 }

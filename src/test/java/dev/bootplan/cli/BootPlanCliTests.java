@@ -68,6 +68,19 @@ class BootPlanCliTests {
     }
 
     @Test
+    void adviseLinesAreTheLinesToShipAndItsBoundsAreUsageErrors() {
+        Cli lines = Cli.run("advise", "examples/storage-server.json", "--format", "lines");
+        assertThat(lines.exitCode()).as(lines.toString()).isZero();
+        assertThat(lines.text()).contains("options sd_mod async_probe=1").doesNotStartWith("{");
+        Cli tooMany = Cli.run("advise", "examples/storage-server.json", "--max-evaluations", "2001");
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--max-evaluations must be a whole number from 1 to 2000");
+        Cli badGoal = Cli.run("advise", "examples/storage-server.json", "--goal", "soon");
+        assertThat(badGoal.exitCode()).isEqualTo(2);
+        assertThat(badGoal.err()).contains("allDevicesSettled");
+    }
+
+    @Test
     void noCommandOrAnUnknownOneIsAUsageError() {
         assertThat(Cli.run("import").exitCode()).isEqualTo(2);
         Cli typo = Cli.run("evaluat", LAPTOP);

@@ -107,6 +107,28 @@ class CommandLineMatchesServiceTests {
         assertThat(cli.out()).isEqualTo(service.getResponse().getContentAsByteArray());
     }
 
+    static Stream<Arguments> advice() {
+        return Stream.of(Arguments.of("examples/storage-server.json", "json", MediaType.APPLICATION_JSON_VALUE),
+                Arguments.of("examples/laptop.json", "json", MediaType.APPLICATION_JSON_VALUE),
+                Arguments.of("examples/laptop.json", "svg", "image/svg+xml"),
+                Arguments.of("examples/embedded-arm-board.json", "html", MediaType.TEXT_HTML_VALUE));
+    }
+
+    @ParameterizedTest(name = "{0} --format {1}")
+    @MethodSource("advice")
+    void adviseWritesTheServicesBytes(String example, String format, String accept) throws Exception {
+        MvcTestResult service = mvc.post().uri("/api/v1/advice?goal=allDevicesSettled&headroom=40&maxEvaluations=150")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.parseMediaType(accept))
+                .content(Files.readAllBytes(Path.of(example))).exchange();
+        assertThat(service).hasStatusOk();
+
+        Cli cli = Cli.run("advise", example, "--goal", "allDevicesSettled", "--headroom", "40", "--max-evaluations", "150",
+                "--format", format);
+
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).isEqualTo(service.getResponse().getContentAsByteArray());
+    }
+
     @Test
     void aManifestOnStandardInputIsTheSameManifest() throws Exception {
         byte[] storage = Files.readAllBytes(Path.of("examples/storage-server.json"));

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 /** Seeded random plans for property tests: every seed gives the same plan, covering versions, knobs and topologies. */
-final class RandomPlans {
+public final class RandomPlans {
 
     private static final String[] VERSIONS = {"3.16", "4.4", "4.19", "5.4", "5.10", "5.15", "5.19", "6.1", "6.6", "6.12"};
     private static final String[] KNOBS = {"", "module.async_probe=1", "driver_async_probe=*", "driver_async_probe=drv1,drv3",
@@ -26,7 +26,7 @@ final class RandomPlans {
 
     private RandomPlans() {}
 
-    static Plan generate(long seed) {
+    public static Plan generate(long seed) {
         Random rnd = new Random(seed);
         int nDrivers = 1 + rnd.nextInt(8);
         List<DriverPlan> drivers = new ArrayList<>();
