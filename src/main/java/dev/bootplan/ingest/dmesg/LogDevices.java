@@ -153,6 +153,10 @@ final class LogDevices {
             java.util.function.IntFunction<Long> waitEndsBefore, Issues issues) {
         List<ProbeRun> probes = log.probes();
         List<LogEvent.ScsiHost> hosts = log.events(LogEvent.ScsiHost.class);
+        List<Device> byEnd = new ArrayList<>(devices);
+        byEnd.sort(java.util.Comparator.comparingLong(c -> probes.get(c.probe).endUs()));
+        long[] ends = byEnd.stream().mapToLong(c -> probes.get(c.probe).endUs()).toArray();
+        Map<Integer, Device> hostDevice = hostDevices(hosts, probes, byProbe(devices));
         Map<Device, List<Device>> found = new java.util.LinkedHashMap<>();
         Map<Device, Long> appeared = new HashMap<>();
         for (Device d : devices) {
@@ -165,10 +169,10 @@ final class LogDevices {
                     || (named.atUs() >= registrar.startUs() && named.atUs() <= registrar.endUs())) {
                 continue; // added while its driver registered: it was there, or a probe inside the call created it
             }
-            Device parent = busParent(d, dd.bus(d.probe), byName, hosts, probes, named.atUs());
+            Device parent = busParent(d, dd.bus(d.probe), byName, hosts, hostDevice, named.atUs());
             String how = parent != null ? "by its bus's naming" : null;
             if (parent == null) {
-                parent = lastBoundBefore(d, devices, probes, named.atUs());
+                parent = lastBoundBefore(d, byEnd, ends, probes, named.atUs());
                 how = "as the device bound last before it appeared";
             }
             if (parent == null) {
@@ -208,7 +212,7 @@ final class LogDevices {
 
     /** USB (drivers/usb/core/usb.c usb_alloc_dev: "B-port.port…", the hub interface "B-path:1.0") and SCSI ("scsi hostH:"). */
     private static Device busParent(Device d, String bus, Map<String, Device> byName, List<LogEvent.ScsiHost> hosts,
-            List<ProbeRun> probes, long at) {
+            Map<Integer, Device> hostDevice, long at) {
         Matcher usb = USB_DEVICE.matcher(d.name);
         if ("usb".equals(bus) && usb.matches()) {
             String path = usb.group(2);
@@ -219,38 +223,63 @@ final class LogDevices {
         Matcher scsi = SCSI_DEVICE.matcher(d.name);
         if ("scsi".equals(bus) && scsi.matches()) {
             int host = Integer.parseInt(scsi.group(1));
-            LogEvent.ScsiHost added = null;
-            for (LogEvent.ScsiHost h : hosts) {
-                if (h.host() == host && h.atUs() <= at) {
-                    added = h;
+            Device added = null;
+            for (int h = 0; h < hosts.size() && hosts.get(h).atUs() <= at; h++) { // hosts are few: one per HBA
+                if (hosts.get(h).host() == host) {
+                    added = hostDevice.get(h);
                 }
             }
-            if (added == null) {
-                return null;
-            }
-            Device best = null;
-            for (Device c : byName.values()) {
-                ProbeRun p = probes.get(c.probe);
-                if (p.startUs() <= added.atUs() && added.atUs() <= p.endUs() && p.line() > added.line()
-                        && (best == null || p.startUs() > probes.get(best.probe).startUs())) {
-                    best = c;
-                }
-            }
-            return best;
+            return added;
         }
         return null;
     }
 
-    private static Device lastBoundBefore(Device d, List<Device> devices, List<ProbeRun> probes, long at) {
-        Device best = null;
-        for (Device c : devices) {
-            ProbeRun p = probes.get(c.probe);
-            if (c != d && !java.util.Objects.equals(c.driver, d.driver) && p.endUs() <= at
-                    && (best == null || p.endUs() > probes.get(best.probe).endUs())) {
-                best = c;
+    /**
+     * For each "scsi hostH:" line (by index), the device whose probe printed it: the first probe line after it whose
+     * probe had started by then (a probe's line comes after everything it printed, and the innermost comes first).
+     */
+    private static Map<Integer, Device> hostDevices(List<LogEvent.ScsiHost> hosts, List<ProbeRun> probes,
+            Map<Integer, Device> byProbe) {
+        Map<Integer, Device> out = new HashMap<>();
+        int p = 0;
+        for (int h = 0; h < hosts.size(); h++) {
+            LogEvent.ScsiHost host = hosts.get(h);
+            while (p < probes.size() && probes.get(p).line() < host.line()) {
+                p++;
+            }
+            for (int q = p; q < probes.size(); q++) {
+                ProbeRun r = probes.get(q);
+                if (r.startUs() <= host.atUs()) {
+                    if (byProbe.containsKey(q)) {
+                        out.put(h, byProbe.get(q));
+                    }
+                    break;
+                }
             }
         }
-        return best;
+        return out;
+    }
+
+    private static Map<Integer, Device> byProbe(List<Device> devices) {
+        Map<Integer, Device> out = new HashMap<>();
+        devices.forEach(d -> out.put(d.probe, d));
+        return out;
+    }
+
+    /** The device bound last at or before {@code at}, of another driver than {@code d}'s. */
+    private static Device lastBoundBefore(Device d, List<Device> byEnd, long[] ends, List<ProbeRun> probes, long at) {
+        int i = java.util.Arrays.binarySearch(ends, at);
+        int k = i >= 0 ? i : -i - 2;
+        while (i >= 0 && k + 1 < ends.length && ends[k + 1] == at) {
+            k++;
+        }
+        for (; k >= 0; k--) { // back over devices of the same driver (siblings bound one after another)
+            Device c = byEnd.get(k);
+            if (c != d && !java.util.Objects.equals(c.driver, d.driver)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Names used, for the drivers a plan lists. */

@@ -46,7 +46,8 @@ public final class PlanFromLog {
         List<InitcallRun> calls = log.initcalls();
         DriverCoreLog dd = DriverCoreLog.of(log);
         Map<String, Integer> ddOwner = CallAtLine.ownersOf(log, dd);
-        List<LogDevices.Device> found = LogDevices.of(log, placement, dd, ddOwner, c -> waitEnds(log, c), issues);
+        long[] moduleStarts = calls.stream().filter(r -> !r.builtin()).mapToLong(InitcallRun::startUs).sorted().toArray();
+        List<LogDevices.Device> found = LogDevices.of(log, placement, dd, ddOwner, c -> waitEnds(log, moduleStarts, c), issues);
 
         long[] held = new long[calls.size()];
         for (LogDevices.Device d : found) {
@@ -82,8 +83,10 @@ public final class PlanFromLog {
         List<DriverSpec> drivers = new ArrayList<>();
         List<Integer> driverLines = new ArrayList<>();
         AsyncKnobs knobs = new AsyncKnobs(log.cmdline());
+        Map<String, LogDevices.Device> firstOf = new HashMap<>();
+        ordered.forEach(d -> firstOf.putIfAbsent(d.driver, d));
         prefersAsync.forEach((driver, isAsync) -> {
-            LogDevices.Device first = ordered.stream().filter(d -> d.driver.equals(driver)).findFirst().orElseThrow();
+            LogDevices.Device first = firstOf.get(driver);
             InitcallRun registrar = calls.get(first.owner);
             boolean prefer = isAsync && !knobs.explains(driver, registrar.module(), dd.present(), issues,
                     log.probes().get(first.probe).line());
@@ -162,7 +165,7 @@ public final class PlanFromLog {
      * waits (kernel/module/main.c do_init_module(): async_synchronize_full()) before the next module init the log shows
      * can start; the built-in initcalls are waited for before /init (init/main.c kernel_init()).
      */
-    private static Long waitEnds(BootLog log, int c) {
+    private static Long waitEnds(BootLog log, long[] moduleStarts, int c) {
         InitcallRun run = log.initcalls().get(c);
         if (!run.finished()) {
             return null;
@@ -170,13 +173,9 @@ public final class PlanFromLog {
         if (run.builtin()) {
             return log.events(LogEvent.InitStarted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
         }
-        for (int k = c + 1; k < log.initcalls().size(); k++) {
-            InitcallRun next = log.initcalls().get(k);
-            if (!next.builtin() && next.startUs() >= run.endUs()) {
-                return next.startUs();
-            }
-        }
-        return null;
+        int at = java.util.Arrays.binarySearch(moduleStarts, run.endUs());
+        int next = at >= 0 ? at : -at - 1; // the first module init starting at or after this one's return
+        return next < moduleStarts.length ? moduleStarts[next] : null;
     }
 
     private static List<InitcallSpec> builtins(BootLog log, long[] held, Map<Integer, List<String>> driverOf, Issues issues,
