@@ -33,7 +33,18 @@ import java.util.Set;
 public final class PlanFromLog {
 
     /** The manifest, what building it noted (log line numbers), and how much of the log it holds. */
-    public record Result(Manifest manifest, List<ImportIssue> issues, Counts counts) {}
+    /** {@code namedByLog}: the plan's drivers whose names the log's driver core printed (dd.c's debug lines). */
+    public record Result(Manifest manifest, List<ImportIssue> issues, Counts counts, Set<String> namedByLog) {
+
+        public Result {
+            namedByLog = namedByLog == null ? Set.of() : Set.copyOf(namedByLog);
+        }
+
+        /** A plan whose drivers are all named after the calls that register them. */
+        public Result(Manifest manifest, List<ImportIssue> issues, Counts counts) {
+            this(manifest, issues, counts, Set.of());
+        }
+    }
 
     public record Counts(int builtinInitcalls, int modules, int drivers, int devices, int deferredDevices,
             int asyncDrivers, int childProbesFolded) {}
@@ -145,8 +156,14 @@ public final class PlanFromLog {
         int deferred = (int) found.stream().filter(d -> d.supplier != null).count();
         int async = (int) manifest.drivers().stream().filter(d -> d.probeType().equals("prefer-async")).count();
         int folded = placement.childrenFolded() - (int) found.stream().filter(d -> log.probes().get(d.probe).parent() >= 0).count();
+        Set<String> named = new HashSet<>();
+        manifest.drivers().forEach(d -> {
+            if (dd.driverNamed(d.name()) != null) {
+                named.add(d.name());
+            }
+        });
         return new Result(manifest, issues.list(), new Counts(manifest.initcalls().size(), manifest.modules().size(),
-                manifest.drivers().size(), manifest.devices().size(), deferred, async, folded));
+                manifest.drivers().size(), manifest.devices().size(), deferred, async, folded), named);
     }
 
     private static UserspaceSpec userspace(UserspaceSpec s, ModuleLoads.Result byName) {

@@ -249,7 +249,7 @@ public final class ModuleMetadataImport {
         Skeleton skeleton = new SkeletonBuilder(options, sinks).build(dep, builtins, modinfo, aliases, machine);
         Issues logIssues = new Issues(in.logSource() == null ? "dmesg" : in.logSource(), options.maxIssues());
         LogMerge.Merged merged = in.log() == null ? new LogMerge.Merged(skeleton, 0, 0, 0)
-                : LogMerge.merge(skeleton, in.log().manifest(), logIssues);
+                : LogMerge.merge(LogMerge.withLogDriverNames(skeleton, in.log(), logIssues), in.log().manifest(), logIssues);
         skeleton = merged.skeleton();
 
         String version = version(in.log(), depIssues);
