@@ -1,5 +1,6 @@
 package dev.bootplan.service;
 
+import dev.bootplan.engine.mode.AsyncMode;
 import dev.bootplan.engine.mode.ProbingMode;
 import dev.bootplan.ingest.ImportFailedException;
 import dev.bootplan.ingest.ImportIssue;
@@ -9,6 +10,7 @@ import dev.bootplan.ingest.dmesg.DmesgParser;
 import dev.bootplan.ingest.dmesg.ObservedTimeline;
 import dev.bootplan.ingest.dmesg.PlanFromLog;
 import dev.bootplan.ingest.dmesg.PredictionVsLog;
+import dev.bootplan.ingest.dmesg.ShareFit;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.render.TimelineSvg;
 import dev.bootplan.report.ObservedBoot;
@@ -53,6 +55,36 @@ public class DmesgImportService {
         issues.addAll(plan.issues());
         issues.sort(Comparator.comparingInt(ImportIssue::line).thenComparingInt(ImportIssue::column));
         return new Imported(parsed, plan, ObservedTimeline.of(parsed), issues);
+    }
+
+    /** One log of a calibration: its name and text. */
+    public record Source(String name, Reader text) {}
+
+    /** A calibration: the fit, and every log's issues in line order. */
+    public record Calibrated(ShareFit.Result fit, List<ImportIssue> issues) {}
+
+    /**
+     * Calibration from two or more boots of one machine: the plan of the first log, with each driver's and the loads'
+     * CPU shares fitted so that every log replays with its own command line ({@link ShareFit}). The whole fit takes one
+     * turn on a simulation thread; its simulations are bounded by ShareFit's grid.
+     */
+    public Calibrated calibrate(List<Source> logs, String kernelVersion, String name) {
+        return admission.run(stop -> {
+            List<BootLog> parsed = new ArrayList<>();
+            List<ImportIssue> issues = new ArrayList<>();
+            for (Source s : logs) {
+                BootLog log = parse(s.name(), s.text(), kernelVersion);
+                parsed.add(log);
+                issues.addAll(log.issues());
+            }
+            PlanFromLog.Result plan = new PlanFromLog().build(parsed.getFirst(), name == null ? "calibrated-" + logs.getFirst().name()
+                    : name);
+            issues.addAll(plan.issues());
+            issues.sort(Comparator.comparing(ImportIssue::source).thenComparingInt(ImportIssue::line)
+                    .thenComparingInt(ImportIssue::column));
+            ShareFit.Result fit = new ShareFit(m -> evaluations.evaluate(m, new AsyncMode())).fit(plan.manifest(), parsed);
+            return new Calibrated(fit, issues);
+        });
     }
 
     /** Only what a chart needs: the parse and the observed boot (no plan is built). */

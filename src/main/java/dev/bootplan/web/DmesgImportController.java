@@ -170,6 +170,46 @@ class DmesgImportController {
         out.flush();
     }
 
+    /** More logs than this make a calibration's simulations too many for one request. */
+    static final int MAX_CALIBRATION_LOGS = 8;
+
+    @PostMapping(path = PATH + "/calibrations", consumes = FORM, produces = JSON)
+    @Operation(summary = "Calibrate CPU shares from two or more boots of one machine",
+            description = "A log cannot tell busy-waiting from sleeping. Given two to " + MAX_CALIBRATION_LOGS + " logs of the"
+                    + " same machine booted with different knobs (form parts `log`, the first one the plan's; e.g. one plain"
+                    + " boot and one with `driver_async_probe=*`), builds the plan of the first and fits each driver's CPU"
+                    + " share (its probes and the work they start, the eight drivers with the most probe time) and the share"
+                    + " of the loads by name, so that every log replays with its own command line (least squares over the"
+                    + " devices' probe ends). Answers the fitted plan, the shares, and for each boot when its last device"
+                    + " binds in the log and in the replay before and after the fit. Example: `curl -F log=@mixed-sync.dmesg"
+                    + " -F log=@mixed-drvasync.dmesg http://localhost:8080/api/v1/imports/dmesg/calibrations` fits e1000 at"
+                    + " 88 % and replays the drvasync boot's last device within 0.3 ms.")
+    @ApiResponse(responseCode = "200", description = "The fitted plan, its shares and every boot's replay.")
+    CalibrationResponse calibrate(
+            @Parameter(description = "The logs, two or more, of one machine; the first one's plan is fitted.")
+            @RequestPart("log") java.util.List<MultipartFile> logs,
+            @KernelVersionParameter @RequestParam(required = false) String kernelVersion,
+            @NameParameter @RequestParam(required = false) String name) throws IOException {
+        if (logs.size() < 2 || logs.size() > MAX_CALIBRATION_LOGS) {
+            throw new InvalidParameterException("log", "a calibration takes 2 to " + MAX_CALIBRATION_LOGS + " logs (form parts"
+                    + " `log`); " + logs.size() + " given", java.util.List.of());
+        }
+        java.util.List<DmesgImportService.Source> sources = new java.util.ArrayList<>();
+        java.util.List<Reader> open = new java.util.ArrayList<>();
+        try {
+            for (MultipartFile log : logs) {
+                Reader in = Uploads.text(log, Uploads.budget(properties), false);
+                open.add(in);
+                sources.add(new DmesgImportService.Source(Uploads.sourceName(log), in));
+            }
+            return CalibrationResponse.of(imports.calibrate(sources, kernelVersion, name));
+        } finally {
+            for (Reader r : open) {
+                r.close();
+            }
+        }
+    }
+
     @PostMapping(path = PATH + "/checks", consumes = FORM, produces = JSON)
     @Operation(summary = "Hold a plan's prediction against a real log",
             description = "Simulates the manifest (part `manifest`, read as JSON whatever type the part declares, so "

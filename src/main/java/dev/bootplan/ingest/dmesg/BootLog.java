@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything a dmesg import read: initcalls in the order their "calling" lines appear, probe lines in log
- * order, the other events, the kernel version, command line, systemd version and CPU count when the log
+ * order, the other events, the kernel version, command line, systemd version, CPU count and memory when the log
  * prints them, the first and last
  * stamps, and every issue in line order.
  */
@@ -15,6 +15,8 @@ public record BootLog(
         String cmdline,
         Integer systemdVersion,
         Integer cpus,
+        Long memoryKiB,
+        boolean udevSeen,
         Long firstStampUs,
         Long lastStampUs,
         int lines,

@@ -47,6 +47,8 @@ public enum DmesgIssueKind implements IssueKind {
     // Building a plan from the log: what the plan could not hold as the log shows it, and what it inferred.
     /** Initcalls without a level in the log are placed at the level before the first one it enters. */
     LEVEL_ASSUMED("level-assumed", IssueSeverity.info),
+    /** A log without level lines: a built-in initcall whose level the kernel's source fixes places it and those after it. */
+    LEVEL_FROM_SOURCE("level-from-source", IssueSeverity.info),
     /** The log prints no kernel version and the request gave none. */
     VERSION_ASSUMED("version-assumed", IssueSeverity.warning),
     /** A deferred device's supplier is not in the log; the first device bound after the deferral stands in. */
@@ -59,6 +61,18 @@ public enum DmesgIssueKind implements IssueKind {
     OWN_TIME_NEGATIVE("own-time-negative", IssueSeverity.warning),
     /** The plan's userspace startup times, read off /init, the root mount and the first module inits. */
     USERSPACE_INFERRED("userspace-inferred", IssueSeverity.info),
+    /** Something the log shows that the evaluator's validation refuses in a plan: left out, at its line. */
+    NOT_PLACED("not-placed", IssueSeverity.warning),
+    /** Why a driver dd.c shows probing asynchronously is async: its own probe type, or a knob on the command line. */
+    PROBE_TYPE_FROM_LOG("probe-type-from-log", IssueSeverity.info),
+    /** A device that appeared after its driver was registered: found by work its parent's probe started. */
+    DEVICE_DISCOVERED("device-discovered", IssueSeverity.info),
+    /** Whether work a probe started is waited for (the async domain) or not (a work queue), read off when it ended. */
+    WORK_QUEUE_ASSUMED("work-queue-assumed", IssueSeverity.info),
+    /** "Waiting for root device": rootwait, and the plan's root device is the one bound last before the root mount. */
+    ROOT_DEVICE_INFERRED("root-device-inferred", IssueSeverity.info),
+    /** Module loads udev did not start, replayed as userspace loads by name: who, in what order, and what was assumed. */
+    LOADS_BY_NAME("loads-by-name", IssueSeverity.info),
     /** A module whose init ran twice in the log; the plan keeps the first. */
     DUPLICATE_MODULE("duplicate-module", IssueSeverity.warning);
 

@@ -45,6 +45,8 @@ public final class DmesgParser {
         private String cmdline;
         private Integer systemd;
         private Integer cpus;
+        private Long memory;
+        private boolean udev;
         private boolean stamped;
         private long firstStamp;
         private long lastStamp;
@@ -189,8 +191,13 @@ public final class DmesgParser {
             switch (m) {
                 case Message.KernelVersion v -> version = version == null ? v.version() : version;
                 case Message.CommandLine c -> cmdline = cmdline == null ? c.cmdline() : cmdline;
-                case Message.SystemdVersion s -> systemd = systemd == null ? s.version() : systemd;
+                case Message.SystemdVersion s -> {
+                    systemd = systemd == null ? s.version() : systemd;
+                    udev = true; // systemd's own udevd coldplugs (systemd-udev-trigger.service)
+                }
                 case Message.Cpus c -> cpus = cpus == null ? c.cpus() : cpus;
+                case Message.Memory mem -> memory = memory == null ? mem.totalKiB() : memory;
+                case Message.UdevMentioned u -> udev = true;
                 case Message.QuirkCalling q -> issues.add(line.line(), line.column(), NOT_AN_INITCALL,
                         "\"calling\" of the device quirk " + q.function() + ", not an initcall; skipped");
                 default -> {
@@ -226,7 +233,7 @@ public final class DmesgParser {
                 case Message.DeferredPending d -> events.add(new LogEvent.DeferredPending(at, line.line(), d.device(), d.reason()));
                 case Message.FirmwareFailed f ->
                         events.add(new LogEvent.FirmwareFailed(at, line.line(), f.device(), f.file(), f.error()));
-                case Message.UdevTimeout u -> events.add(
+                case Message.UdevTimeout u -> udev = events.add(
                         new LogEvent.UdevTimeout(at, line.line(), u.device(), u.worker(), u.seqnum(), u.killed()));
                 case Message.InitStarted i -> events.add(new LogEvent.InitStarted(at, line.line(), i.init()));
                 case Message.RootMounted r -> {
@@ -235,6 +242,12 @@ public final class DmesgParser {
                     }
                 }
                 case Message.ClocksourceSwitched s -> attribution.clockIsFine();
+                case Message.DriverCore d ->
+                        events.add(new LogEvent.DriverCore(at, line.line(), d.kind(), d.bus(), d.device(), d.driver()));
+                case Message.DriverRegistered d -> events.add(new LogEvent.DriverRegistered(at, line.line(), d.driver()));
+                case Message.ScsiDevice d -> events.add(new LogEvent.ScsiDevice(at, line.line(), d.device()));
+                case Message.ScsiHost h -> events.add(new LogEvent.ScsiHost(at, line.line(), h.host()));
+                case Message.RootWait r -> events.add(new LogEvent.RootWait(at, line.line(), r.device()));
                 default -> throw new IllegalStateException("unhandled " + m);
             }
         }
@@ -269,7 +282,7 @@ public final class DmesgParser {
             sorted.sort(Comparator.comparingInt(ImportIssue::line).thenComparingInt(ImportIssue::column));
             Long first = stamped ? firstStamp : null;
             Long last = stamped ? maxStamp : null;
-            return new BootLog(source, kernel, cmdline, systemd, cpus, first, last, lines, initcalls.runs(), probes, events,
+            return new BootLog(source, kernel, cmdline, systemd, cpus, memory, udev, first, last, lines, initcalls.runs(), probes, events,
                     sorted, issues.dropped());
         }
     }

@@ -25,6 +25,21 @@ public sealed interface LogEvent {
     /** "Run %s as init process": the kernel hands over to userspace. */
     record InitStarted(long atUs, int line, String init) implements LogEvent {}
 
+    /** A drivers/base/dd.c debug line: which driver probes which device, on which bus, and whether asynchronously. */
+    record DriverCore(long atUs, int line, DriverCoreLine kind, String bus, String device, String driver) implements LogEvent {}
+
+    /** A driver registration the log names ("usbcore: registered new interface driver hub"). */
+    record DriverRegistered(long atUs, int line, String driver) implements LogEvent {}
+
+    /** "scsi host%d: …": a SCSI host added, by the probe running at that moment. */
+    record ScsiHost(long atUs, int line, int host) implements LogEvent {}
+
+    /** "scsi H:C:T:L: Direct-Access …": the SCSI scan added the device. */
+    record ScsiDevice(long atUs, int line, String device) implements LogEvent {}
+
+    /** "Waiting for root device %s...": rootwait, and the root device the kernel waits for. */
+    record RootWait(long atUs, int line, String device) implements LogEvent {}
+
     /** The first "VFS: Mounted root" or "EXT4-fs (…): mounted filesystem" line. */
     record RootMounted(long atUs, int line, String text) implements LogEvent {}
 }

@@ -47,6 +47,35 @@ sealed interface Message {
 
     record ClocksourceSwitched() implements Message {}
 
+    /**
+     * One of drivers/base/dd.c's debug lines (dyndbg="file drivers/base/dd.c +p"): really_probe()'s "probing driver D
+     * with device X", __driver_probe_device()'s "matched device X with driver D", __driver_attach()'s "probing driver D
+     * asynchronously" and __device_attach()'s "scheduling asynchronous probe" (no driver named). 6.1 prints the first two
+     * with pr_debug ("bus: 'B': fn: … with device X"), 6.12 with dev_dbg ("<drv-or-bus> X: bus: 'B': fn: … with device").
+     */
+    record DriverCore(DriverCoreLine kind, String bus, String device, String driver) implements Message {}
+
+    /** drivers/usb/core/driver.c: "usbcore: registered new interface driver D" / "… device driver D". */
+    record DriverRegistered(String driver) implements Message {}
+
+    /** drivers/scsi/hosts.c scsi_add_host_with_dma(): "scsi host%d: <name>", printed by the HBA's probe. */
+    record ScsiHost(int host) implements Message {}
+
+    /**
+     * drivers/scsi/scsi_scan.c scsi_add_lun(): "scsi H:C:T:L: Direct-Access VENDOR MODEL REV PQ: 0 ANSI: 5", printed
+     * as the scan adds the device, whether or not its driver is registered yet.
+     */
+    record ScsiDevice(String device) implements Message {}
+
+    /** init/do_mounts.c: "Waiting for root device %s..." (rootwait, the root device not there yet). */
+    record RootWait(String device) implements Message {}
+
+    /** Any line naming udevd (systemd's "systemd-udevd" units, udevd's own messages): udev ran in this boot. */
+    record UdevMentioned() implements Message {}
+
+    /** mm: "Memory: 260916K/523668K available (…)": the second figure is the RAM the kernel saw. */
+    record Memory(long totalKiB) implements Message {}
+
     /** Starts like the printk {@code format} but does not fit it; null format: a number overflows its field. */
     record Malformed(String format) implements Message {}
 
@@ -61,6 +90,15 @@ sealed interface Message {
     Pattern SYSTEMD = Pattern.compile("(?:systemd\\[1\\]: )?systemd (\\d{2,4})(?:[.~+-]\\S*)? running in system mode.*");
     Pattern CPUS = Pattern.compile("smp: Brought up \\d+ nodes?, (\\d{1,5}) CPUs?");
     Pattern RUN_INIT = Pattern.compile("Run (\\S+) as init process");
+    Pattern DD_PROBING = Pattern.compile("(?:(?:\\S+ )?(\\S+): )?bus: '([^']*)': \\S+: probing driver (\\S+) with device(?: (\\S+))?");
+    Pattern DD_MATCHED = Pattern.compile("(?:(?:\\S+ )?(\\S+): )?bus: '([^']*)': \\S+: matched device (?:(\\S+) )?with driver (\\S+)");
+    Pattern DD_ASYNC = Pattern.compile("(?:\\S+ )?(\\S+): probing driver (\\S+) asynchronously");
+    Pattern DD_SCHEDULED = Pattern.compile("(?:\\S+ )?(\\S+): scheduling asynchronous probe");
+    Pattern USB_REGISTERED = Pattern.compile("usbcore: registered new (?:interface |device )?driver (\\S+)");
+    Pattern SCSI_HOST = Pattern.compile("scsi host(\\d{1,9}): .*");
+    Pattern SCSI_DEVICE = Pattern.compile("scsi (\\d{1,9}:\\d{1,9}:\\d{1,9}:\\d{1,20}): \\S.* PQ: \\d+ ANSI: \\d+.*");
+    Pattern ROOT_WAIT = Pattern.compile("Waiting for root device (\\S+?)\\.{3}");
+    Pattern MEMORY = Pattern.compile("Memory: \\d+K/(\\d{1,15})K available.*");
     Pattern VERSION = Pattern.compile("(?:Linux version |.*Manufacturer: Linux )(\\d+\\.\\d+)[^\\s]*.*");
 
     /** The message in {@code s} from {@code from} to its end (a line's text after its stamp, read where it lies). */
@@ -141,8 +179,49 @@ sealed interface Message {
         if (s.startsWith("Kernel command line: ", from)) {
             return new CommandLine(s.substring(from + "Kernel command line: ".length()).strip());
         }
+        Message core = driverCore(s, from);
+        if (core != null) {
+            return core;
+        }
+        if (s.startsWith("usbcore: registered new ", from) && (m = match(USB_REGISTERED, s, from)) != null) {
+            return new DriverRegistered(m.group(1));
+        }
+        if (s.startsWith("scsi host", from) && (m = match(SCSI_HOST, s, from)) != null) {
+            return new ScsiHost(parseInt(m.group(1)));
+        }
+        if (s.startsWith("scsi ", from) && s.indexOf(" PQ: ", from) >= 0 && (m = match(SCSI_DEVICE, s, from)) != null) {
+            return new ScsiDevice(m.group(1));
+        }
+        if (s.startsWith("Waiting for root device ", from) && (m = match(ROOT_WAIT, s, from)) != null) {
+            return new RootWait(m.group(1));
+        }
+        if (s.startsWith("Memory: ", from) && (m = match(MEMORY, s, from)) != null) {
+            return new Memory(Long.parseLong(m.group(1)));
+        }
         if (s.startsWith("clocksource: Switched to clocksource", from)) {
             return new ClocksourceSwitched();
+        }
+        return s.indexOf("udevd", from) >= 0 ? new UdevMentioned() : null;
+    }
+
+    private static Message driverCore(String s, int from) {
+        Matcher m;
+        if (s.indexOf("bus: '", from) >= 0) {
+            if (s.indexOf(": probing driver ", from) >= 0 && (m = match(DD_PROBING, s, from)) != null) {
+                String device = m.group(4) != null ? m.group(4) : m.group(1);
+                return device == null ? null : new DriverCore(DriverCoreLine.PROBING, m.group(2), device, m.group(3));
+            }
+            if (s.indexOf(": matched device ", from) >= 0 && (m = match(DD_MATCHED, s, from)) != null) {
+                String device = m.group(3) != null ? m.group(3) : m.group(1);
+                return device == null ? null : new DriverCore(DriverCoreLine.MATCHED, m.group(2), device, m.group(4));
+            }
+            return null;
+        }
+        if (s.endsWith(" asynchronously") && (m = match(DD_ASYNC, s, from)) != null) {
+            return new DriverCore(DriverCoreLine.ASYNC, null, m.group(1), m.group(2));
+        }
+        if (s.endsWith(": scheduling asynchronous probe") && (m = match(DD_SCHEDULED, s, from)) != null) {
+            return new DriverCore(DriverCoreLine.ASYNC, null, m.group(1), null);
         }
         return null;
     }

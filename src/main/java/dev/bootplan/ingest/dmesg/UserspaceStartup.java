@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * coldplug: the plan loads modules with no overhead, so its first load starts where the log's does. Modules that
  * bind nothing (ipv6, a dependency, systemd's own modprobe@) are loaded by something else and mark nothing. The
  * root switch is what is left between the last module init of the initrd and the root mount. With no module load
- * to mark a coldplug its startup stays 0.
+ * to mark a coldplug its startup stays 0; a boot whose log shows no udev has no coldplug at all.
  */
 final class UserspaceStartup {
 
@@ -35,8 +35,8 @@ final class UserspaceStartup {
     /** {@code bindsDevices}: the indices (into {@link BootLog#initcalls()}) of the module inits the plan gives devices. */
     static Startup of(BootLog log, boolean initramfs, IntPredicate bindsDevices, Issues issues) {
         Long init = log.events(LogEvent.InitStarted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
-        if (init == null) {
-            return new Startup(UserspaceSpec.none(), null, null);
+        if (init == null || !log.udevSeen()) {
+            return new Startup(UserspaceSpec.none(), null, null); // no coldplug: modules are loaded by name (ModuleLoads)
         }
         Long root = log.events(LogEvent.RootMounted.class).stream().map(LogEvent::atUs).findFirst().orElse(null);
         List<InitcallRun> loads = IntStream.range(0, log.initcalls().size()).filter(bindsDevices)

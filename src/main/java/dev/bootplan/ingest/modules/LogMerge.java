@@ -1,10 +1,12 @@
 package dev.bootplan.ingest.modules;
 
 import static dev.bootplan.ingest.modules.ModulesIssueKind.BUILTIN_NOT_IN_LOG;
+import static dev.bootplan.ingest.modules.ModulesIssueKind.DRIVER_NAMED_BY_LOG;
 import static dev.bootplan.ingest.modules.ModulesIssueKind.LOG_DEVICE_UNKNOWN;
 import static dev.bootplan.ingest.modules.ModulesIssueKind.LOG_MODULE_UNKNOWN;
 
 import dev.bootplan.ingest.Issues;
+import dev.bootplan.ingest.dmesg.PlanFromLog;
 import dev.bootplan.manifest.DeviceSpec;
 import dev.bootplan.manifest.DriverSpec;
 import dev.bootplan.manifest.InitcallSpec;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  *     device level.</li>
  * </ul>
  * The log's kernel-wide times (its initramfs, the hand-over to /init, userspace's time before each coldplug) are
- * taken by {@link ModuleMetadataImport}. Nothing else: not the log's drivers (named after initcalls) or its
+ * taken by {@link ModuleMetadataImport}, and the drivers the log's driver core names ({@link #withLogDriverNames}) rename
+ * the skeleton's. Nothing else: not the log's other drivers (named after initcalls) or its
  * device-to-driver links (the metadata decides which module binds a device), not its probe types, the dependencies
  * it saw one worker load (modules.dep says what they are) or its command line.
  */
@@ -47,6 +50,56 @@ final class LogMerge {
     record Merged(Skeleton skeleton, int moduleInits, int probeTimes, int initcalls) {}
 
     private LogMerge() {}
+
+    /**
+     * The skeleton names a module's driver after the module (modules.alias says which module, not which driver). Where
+     * the log's driver core named the driver of a device the skeleton holds (drivers/base/dd.c really_probe()), and all
+     * such devices of one skeleton driver agree, the plan takes the kernel's name, with the log's probe type: a
+     * {@code driver_async_probe=sd} what-if then matches what the kernel would.
+     */
+    static Skeleton withLogDriverNames(Skeleton s, PlanFromLog.Result log, Issues issues) {
+        if (log.namedByLog().isEmpty()) {
+            return s;
+        }
+        Map<String, String> logDriverOfDevice = new HashMap<>();
+        log.manifest().devices().forEach(d -> logDriverOfDevice.putIfAbsent(d.name(), d.driver()));
+        Map<String, Set<String>> votes = new LinkedHashMap<>();
+        for (DeviceSpec d : s.devices()) {
+            String named = logDriverOfDevice.get(d.name());
+            if (named != null && log.namedByLog().contains(named) && !named.equals(d.driver())) {
+                votes.computeIfAbsent(d.driver(), k -> new HashSet<>()).add(named);
+            }
+        }
+        Set<String> taken = s.drivers().stream().map(DriverSpec::name).collect(Collectors.toSet());
+        Map<String, String> rename = new LinkedHashMap<>();
+        votes.forEach((old, names) -> {
+            String name = names.iterator().next();
+            if (names.size() == 1 && !taken.contains(name) && !rename.containsValue(name)) {
+                rename.put(old, name);
+                issues.add(0, 0, DRIVER_NAMED_BY_LOG, "the log's driver core names the driver of " + old + "'s devices "
+                        + name + ": the plan's driver " + old + " (named after its module) takes that name");
+            }
+        });
+        if (rename.isEmpty()) {
+            return s;
+        }
+        Map<String, DriverSpec> logDrivers = new HashMap<>();
+        log.manifest().drivers().forEach(d -> logDrivers.putIfAbsent(d.name(), d));
+        java.util.function.UnaryOperator<String> to = n -> rename.getOrDefault(n, n);
+        List<DriverSpec> drivers = s.drivers().stream().map(d -> !rename.containsKey(d.name()) ? d
+                : new DriverSpec(to.apply(d.name()), logDrivers.get(to.apply(d.name())).probeType(), d.asyncUnsafe(), d.firmware(),
+                        d.giveUpOnDeferTimeout(), d.probeLock())).toList();
+        List<InitcallSpec> initcalls = s.initcalls().stream().map(c -> new InitcallSpec(c.name(), c.level(), c.duration(),
+                c.drivers().stream().map(to).toList())).toList();
+        List<ModuleSpec> modules = s.modules().stream().map(m -> new ModuleSpec(m.name(), m.init(), m.size(), m.loadTime(),
+                m.loadCpuPercent(), m.loadCpuPercentEstimated(), m.dependsOn(), m.options(), m.inInitramfs(),
+                m.drivers().stream().map(to).toList())).toList();
+        List<DeviceSpec> devices = s.devices().stream().map(d -> !rename.containsKey(d.driver()) ? d
+                : new DeviceSpec(d.name(), to.apply(d.driver()), d.probeTime(), d.count(), d.parent(), d.suppliers(), d.killable(),
+                        d.cpuPercent(), d.cpuPercentEstimated(), d.asyncWork(), d.asyncWorkCpuPercent(),
+                        d.asyncWorkCpuPercentEstimated(), d.asyncWorkQueue(), d.discoveredAfter(), d.deferCost())).toList();
+        return new Skeleton(initcalls, modules, drivers, devices, s.earlyBoot(), s.tally());
+    }
 
     static Merged merge(Skeleton s, Manifest log, Issues issues) {
         Map<String, ModuleSpec> logModules = new LinkedHashMap<>();

@@ -10,11 +10,15 @@ import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.Issues;
 import dev.bootplan.ingest.dmesg.DmesgIssueKind;
 import dev.bootplan.ingest.dmesg.PlanFromLog;
+import dev.bootplan.manifest.DeviceSpec;
 import dev.bootplan.manifest.KernelSpec;
 import dev.bootplan.manifest.Manifest;
 import dev.bootplan.manifest.ManifestInvalidException;
 import dev.bootplan.manifest.ManifestLimits;
 import dev.bootplan.manifest.ManifestNormalizer;
+import dev.bootplan.manifest.ModuleLoadSpec;
+import dev.bootplan.manifest.ModuleSpec;
+import dev.bootplan.manifest.UserspaceSpec;
 import dev.bootplan.manifest.Violation;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A plan skeleton from a kernel's module metadata ({@code /lib/modules/<release>/modules.dep} and friends) and
@@ -244,7 +249,7 @@ public final class ModuleMetadataImport {
         Skeleton skeleton = new SkeletonBuilder(options, sinks).build(dep, builtins, modinfo, aliases, machine);
         Issues logIssues = new Issues(in.logSource() == null ? "dmesg" : in.logSource(), options.maxIssues());
         LogMerge.Merged merged = in.log() == null ? new LogMerge.Merged(skeleton, 0, 0, 0)
-                : LogMerge.merge(skeleton, in.log().manifest(), logIssues);
+                : LogMerge.merge(LogMerge.withLogDriverNames(skeleton, in.log(), logIssues), in.log().manifest(), logIssues);
         skeleton = merged.skeleton();
 
         String version = version(in.log(), depIssues);
@@ -253,7 +258,7 @@ public final class ModuleMetadataImport {
         Manifest fromLog = in.log() == null ? null : in.log().manifest();
         Manifest manifest = new Manifest(name, kernel(version, skeleton.earlyBoot(), fromLog), null, null, null,
                 skeleton.initcalls(), skeleton.modules(), skeleton.drivers(), skeleton.devices(),
-                fromLog == null ? null : fromLog.userspace());
+                fromLog == null ? null : userspace(fromLog.userspace(), skeleton.modules(), skeleton.devices()));
 
         List<Issues> all = List.of(depIssues, builtinIssues, modinfoIssues, aliasIssues, deviceIssues, logIssues);
         overLimits(manifest, depIssues, deviceIssues, in.log() != null ? logIssues : builtinIssues);
@@ -345,6 +350,23 @@ public final class ModuleMetadataImport {
         issues.add(0, 0, VERSION_ASSUMED, "no kernel release given (the name of the /lib/modules/<release> directory,"
                 + " e.g. 6.1.0-57-amd64) and the files do not hold one; the plan says " + FALLBACK_VERSION);
         return FALLBACK_VERSION;
+    }
+
+    /**
+     * The log's userspace, its loads by name kept for the modules the plan holds (modules.dep decides which exist) and
+     * its root device if the plan holds it.
+     */
+    private static UserspaceSpec userspace(UserspaceSpec u, List<ModuleSpec> modules, List<DeviceSpec> devices) {
+        if (u == null) {
+            return null;
+        }
+        String root = devices.stream().anyMatch(d -> d.name().equals(u.rootDevice())) ? u.rootDevice() : null;
+        Set<String> known = modules.stream().map(ModuleSpec::name).collect(java.util.stream.Collectors.toSet());
+        List<ModuleLoadSpec> loads = u.moduleLoads().stream()
+                .map(l -> new ModuleLoadSpec(l.by(), l.phase(), l.after(), l.concurrency(), l.interval(),
+                        l.modules().stream().filter(e -> known.contains(ModuleNames.canonical(e.name()))).toList()))
+                .filter(l -> !l.modules().isEmpty()).toList();
+        return new UserspaceSpec(u.expectsSyncProbe(), root, u.initrdStartup(), u.rootSwitch(), u.rootStartup(), u.udev(), loads);
     }
 
     /**

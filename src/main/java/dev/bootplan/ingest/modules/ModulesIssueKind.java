@@ -63,6 +63,8 @@ public enum ModulesIssueKind implements IssueKind {
     VERSION_ASSUMED("version-assumed", IssueSeverity.warning),
     /** Module inits in the log of modules modules.dep does not list; their times are not used. */
     LOG_MODULE_UNKNOWN("log-module-unknown", IssueSeverity.info),
+    /** The log's driver core names a driver the metadata named after its module: the plan takes the kernel's name. */
+    DRIVER_NAMED_BY_LOG("driver-named-by-log", IssueSeverity.info),
     /** Devices probed in the log that are not in the plan; their probe times are not used. */
     LOG_DEVICE_UNKNOWN("log-device-unknown", IssueSeverity.info),
     /** A built-in module whose devices the log never probes: its initcall is placed at the end of the device level. */

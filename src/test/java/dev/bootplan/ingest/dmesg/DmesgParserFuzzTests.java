@@ -5,6 +5,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bootplan.ingest.ImportIssue;
 import dev.bootplan.ingest.IssueSeverity;
 import dev.bootplan.ingest.Issues;
+import dev.bootplan.manifest.ManifestInvalidException;
+import dev.bootplan.manifest.ManifestLimits;
+import dev.bootplan.manifest.ManifestNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -17,14 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jazzer fuzz tests of the dmesg import: any text, and the real Raspberry Pi 4 log cut, wrapped, joined, reordered
- * and with its numbers changed, go through {@link DmesgParser} and {@link PlanFromLog}, which must not throw and must
- * keep their invariants. In `verify` these replay the inputs in {@code DmesgParserFuzzTestsInputs/<method>/} only;
+ * Jazzer fuzz tests of the dmesg import: any text, and the real Raspberry Pi 4 and QEMU (dd.c debug lines) logs cut,
+ * wrapped, joined, reordered and with their numbers changed, go through {@link DmesgParser} and {@link PlanFromLog},
+ * which must not throw, must keep their invariants, and must give a plan the evaluator accepts or say why not. In `verify` these replay the inputs in {@code DmesgParserFuzzTestsInputs/<method>/} only;
  * the pom says how to fuzz.
  */
 class DmesgParserFuzzTests {
 
-    private static final List<String> RPI4 = realLog();
+    private static final List<String> RPI4 = realLog("/dmesg/rpi4-k6.18-baseline-run1.dmesg");
+    /** A 6.1 boot with drivers/base/dd.c's debug lines, SCSI scans, USB enumeration and no level lines. */
+    private static final List<String> QEMU = realLog("/dmesg/qemu-debian61/mixed-sync.dmesg");
     private static final String[] KERNELS = {"", "5.10", "5.13", "5.14", "6.12", "6.", "x.y"};
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
@@ -36,9 +41,18 @@ class DmesgParserFuzzTests {
 
     @FuzzTest(maxDuration = "5m")
     void mutatedRealLog(FuzzedDataProvider data) {
+        mutated(RPI4, data);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void mutatedDriverCoreLog(FuzzedDataProvider data) {
+        mutated(QEMU, data);
+    }
+
+    private static void mutated(List<String> real, FuzzedDataProvider data) {
         DmesgParser.Options options = options(data);
-        int from = data.consumeInt(0, RPI4.size() - 1);
-        List<String> lines = new ArrayList<>(RPI4.subList(from, Math.min(RPI4.size(), from + data.consumeInt(1, 400))));
+        int from = data.consumeInt(0, real.size() - 1);
+        List<String> lines = new ArrayList<>(real.subList(from, Math.min(real.size(), from + data.consumeInt(1, 400))));
         for (int k = data.consumeInt(0, 24); k > 0 && !lines.isEmpty(); k--) {
             mutate(lines, data);
         }
@@ -145,6 +159,13 @@ class DmesgParserFuzzTests {
         }
         PlanFromLog.Result plan = new PlanFromLog().build(log, "fuzz");
         checkIssues(plan.issues(), lines);
+        // The plan is one the evaluator accepts, or the import said at 0:0 what it could not place.
+        try {
+            new ManifestNormalizer(ManifestLimits.defaults()).normalize(plan.manifest());
+        } catch (ManifestInvalidException e) {
+            require(plan.issues().stream().anyMatch(i -> i.code().equals("not-placed") && i.line() == 0),
+                    "a plan the evaluator refuses, and no issue says so: " + e.getMessage());
+        }
     }
 
     private static void checkIssues(List<ImportIssue> issues, int lines) {
@@ -167,8 +188,8 @@ class DmesgParserFuzzTests {
         }
     }
 
-    private static List<String> realLog() {
-        try (InputStream in = DmesgParserFuzzTests.class.getResourceAsStream("/dmesg/rpi4-k6.18-baseline-run1.dmesg")) {
+    private static List<String> realLog(String resource) {
+        try (InputStream in = DmesgParserFuzzTests.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

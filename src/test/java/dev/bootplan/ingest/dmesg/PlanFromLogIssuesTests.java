@@ -308,6 +308,7 @@ class PlanFromLogIssuesTests {
                 [    0.100010] calling  late_init+0x0/0x10 @ 1
                 [    0.100020] initcall late_init+0x0/0x10 returned 0 after 9 usecs
                 [    1.000000] Run /init as init process
+                [    1.010000] systemd[1]: Starting systemd-udevd.service - Rule-based Manager for Device Events and Files...
                 [    1.300000] calling  ahci_pci_driver_init+0x0/0x1000 [ahci] @ 210
                 [    1.300500] probe of 0000:00:1f.2 returned 0 after 400 usecs
                 [    1.301000] initcall ahci_pci_driver_init+0x0/0x1000 [ahci] returned 0 after 998 usecs
@@ -331,6 +332,7 @@ class PlanFromLogIssuesTests {
                 [    0.000000] Linux version 6.12.48-amd64 (debian-kernel@lists.debian.org)
                 [    0.050000] clocksource: Switched to clocksource tsc
                 [    1.000000] Run /init as init process
+                [    1.010000] systemd[1]: Starting systemd-udevd.service - Rule-based Manager for Device Events and Files...
                 [    4.500000] calling  e1000e_init_module+0x0/0x1000 [e1000e] @ 420
                 [    4.500600] probe of 0000:00:19.0 returned 0 after 500 usecs
                 [    4.501000] initcall e1000e_init_module+0x0/0x1000 [e1000e] returned 0 after 998 usecs

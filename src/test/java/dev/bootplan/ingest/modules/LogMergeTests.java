@@ -140,6 +140,37 @@ class LogMergeTests {
             [    2.001000] initcall virtio_blk_init+0x0/0x1000 [virtio_blk] returned 0 after 1000 usecs
             """;
 
+    /** The machine's virtio_pci load, booted with dyndbg="file drivers/base/dd.c +p": the driver core names its driver. */
+    static final String DD_LOG = """
+            [    0.000000] Linux version 6.1.0-57-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3
+            [    0.100000] entering initcall level: late
+            [    0.100100] calling  deferred_probe_initcall+0x0/0x90 @ 1
+            [    0.100200] initcall deferred_probe_initcall+0x0/0x90 returned 0 after 100 usecs
+            [    0.300000] Run /init as init process
+            [    0.310000] systemd[1]: Starting systemd-udevd.service - Rule-based Manager for Device Events and Files...
+            [    2.000000] calling  virtio_pci_driver_init+0x0/0x1000 [virtio_pci] @ 150
+            [    2.000010] bus: 'pci': really_probe: probing driver virtio-pci with device 0000:00:02.0
+            [    2.001010] probe of 0000:00:02.0 returned 0 after 1000 usecs
+            [    2.001100] initcall virtio_pci_driver_init+0x0/0x1000 [virtio_pci] returned 0 after 1100 usecs
+            """;
+
+    static ModuleMetadataImport.Result mergedWithDriverNames() {
+        PlanFromLog.Result log = new PlanFromLog().build(
+                new DmesgParser(DmesgParser.Options.defaults()).parse("boot.dmesg", new StringReader(DD_LOG)), "vm");
+        return new ModuleMetadataImport(Options.defaults()).build(machine().withLog("boot.dmesg", log));
+    }
+
+    @Test
+    void theDriverCoresNamesReplaceTheModulesNames() {
+        Manifest m = mergedWithDriverNames().manifest();
+        assertThat(m.devices()).filteredOn(d -> d.name().equals("0000:00:02.0")).extracting(DeviceSpec::driver, DeviceSpec::probeTime)
+                .containsExactly(tuple("virtio-pci", "1000us"));
+        assertThat(m.modules()).filteredOn(x -> x.name().equals("virtio_pci")).extracting(ModuleSpec::drivers)
+                .containsExactly(List.of("virtio-pci"));
+        assertThat(m.drivers()).extracting(DriverSpec::name).contains("virtio-pci").doesNotContain("virtio_pci");
+        assertThat(new ManifestNormalizer(ManifestLimits.defaults()).normalize(m).devices()).hasSize(4);
+    }
+
     @Test
     void aRealDmesgImportMergesIntoAValidPlan() {
         PlanFromLog.Result log = new PlanFromLog().build(

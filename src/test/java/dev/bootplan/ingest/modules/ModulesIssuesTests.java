@@ -307,6 +307,14 @@ class ModulesIssuesTests {
                         + " built-in initcall; its initcall pcspkr_init is placed at the end of the device level");
     }
 
+    @Covers(DRIVER_NAMED_BY_LOG)
+    @Test
+    void aDriverTheLogNamesTakesTheKernelsName() {
+        assertThat(of(DRIVER_NAMED_BY_LOG, LogMergeTests.mergedWithDriverNames().issues())).containsExactly(
+                "boot.dmesg:0:0: the log's driver core names the driver of virtio_pci's devices virtio-pci: the plan's"
+                        + " driver virtio_pci (named after its module) takes that name");
+    }
+
     /** The issues of an import that fails, with the failure's message checked. */
     private static List<ImportIssue> refused(Options options, Inputs in) {
         ImportFailedException e = org.assertj.core.api.Assertions.catchThrowableOfType(ImportFailedException.class,
