@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What kmod loads for a module: its modules.dep dependencies, deepest first, then the module. Walked iteratively
- * (a chain thousands deep must not overflow the stack) and not kept per module (a deep chain kept for every module
- * would cost its depth squared); each walk is charged to the run's work budget.
+ * (a chain thousands deep must not overflow the stack); each walk is charged to the run's work budget. Short chains
+ * (every real one) are kept per module, since every udev event of a module asks again; long ones are not (a deep
+ * chain kept for every module would cost its depth squared).
  */
 final class ModuleChain {
 
@@ -18,15 +19,35 @@ final class ModuleChain {
     private final int[] seen;
     private int generation;
     private Boolean[] allInInitramfs;
+    /** Chains of at most {@link #KEPT} modules, shared read-only with the callers. */
+    private final int[][] kept;
+    private static final int KEPT = 64;
 
     ModuleChain(Plan plan, EventLoop loop) {
         this.plan = plan;
         this.loop = loop;
         this.seen = new int[plan.modules().size()];
+        this.kept = new int[plan.modules().size()][];
     }
 
-    /** The chain of {@code module}: dependencies depth-first in dependsOn order, each once, the module last. */
+    /**
+     * The chain of {@code module}: dependencies depth-first in dependsOn order, each once, the module last. The array
+     * may be shared: callers only read it.
+     */
     int[] of(int module) {
+        int[] known = kept[module];
+        if (known != null) {
+            loop.charge(known.length); // what the walk would cost: the budget does not depend on what was kept
+            return known;
+        }
+        int[] chain = walk(module);
+        if (chain.length <= KEPT) {
+            kept[module] = chain;
+        }
+        return chain;
+    }
+
+    private int[] walk(int module) {
         int n = plan.modules().size();
         if (++generation == 0) {
             Arrays.fill(seen, 0);

@@ -75,6 +75,10 @@ public final class DmesgParser {
                     issues.add(lines, options.maxLineChars() + 1, LINE_TOO_LONG,
                             "line longer than " + options.maxLineChars() + " characters; the rest of it is ignored");
                 }
+                if (raw.isEmpty()) { // says nothing, and cannot continue a wrapped line; a gzip of newlines holds millions
+                    flushPending();
+                    continue;
+                }
                 LogLine line = LogLine.parse(lines, raw, 0);
                 if (pending != null && joinWrapped(line, raw)) {
                     continue;
