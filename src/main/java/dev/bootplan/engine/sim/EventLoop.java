@@ -3,6 +3,8 @@ package dev.bootplan.engine.sim;
 import dev.bootplan.engine.RunStoppedException;
 import dev.bootplan.engine.WorkBudgetExceededException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
@@ -14,11 +16,16 @@ import java.util.function.BooleanSupplier;
  * device), and a heap of a million pending events makes each of those cost twenty comparisons. So events for the
  * present wait in a plain queue instead. The order is the same: an event in the heap for time {@code now} was
  * scheduled before {@code now} was reached, so before any event of the present queue, and runs first.
+ *
+ * <p>An {@link Alarm} is an event its owner moves often (the processors' next completion moves each time a job starts
+ * or ends). Moving it is the same as cancelling it and scheduling it anew, without leaving the cancelled one in the heap
+ * until its time: a boot that starts a million jobs would otherwise carry a million dead events.
  */
 public final class EventLoop {
 
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private final ArrayDeque<Scheduled> present = new ArrayDeque<>();
+    private final List<Alarm> alarms = new ArrayList<>();
     private final long budget;
     private long now;
     private long sequence;
@@ -82,8 +89,11 @@ public final class EventLoop {
     }
 
     public void run() {
-        while (!queue.isEmpty() || !present.isEmpty()) {
+        while (true) {
             Scheduled s = next();
+            if (s == null) {
+                return;
+            }
             if (s.cancelled) {
                 continue;
             }
@@ -98,11 +108,51 @@ public final class EventLoop {
         }
     }
 
+    /** The earliest of the heap's, the present queue's and the alarms' next events, taken from where it waits. */
     private Scheduled next() {
-        if (present.isEmpty() || (!queue.isEmpty() && queue.peek().time == now)) {
-            return queue.poll();
+        Scheduled best = present.peek();
+        Scheduled top = queue.peek();
+        if (top != null && (best == null || top.compareTo(best) < 0)) {
+            best = top;
         }
-        return present.poll();
+        Alarm ringing = null;
+        for (Alarm a : alarms) {
+            if (a.pending != null && (best == null || a.pending.compareTo(best) < 0)) {
+                best = a.pending;
+                ringing = a;
+            }
+        }
+        if (ringing != null) {
+            ringing.pending = null;
+        } else if (best != null && best == top) {
+            queue.poll();
+        } else if (best != null) {
+            present.poll();
+        }
+        return best;
+    }
+
+    /** A new alarm, not set. */
+    public Alarm alarm() {
+        Alarm a = new Alarm();
+        alarms.add(a);
+        return a;
+    }
+
+    /** One event that its owner sets, moves and clears; ordered among the others as if scheduled when last set. */
+    public final class Alarm {
+        private Scheduled pending;
+
+        private Alarm() {}
+
+        /** Rings {@code action} after {@code delay}, in place of whatever the alarm was set to. */
+        public void setAfter(long delay, Runnable action) {
+            pending = new Scheduled(Math.addExact(now, delay), sequence++, action);
+        }
+
+        public void clear() {
+            pending = null;
+        }
     }
 
     /** A scheduled event; cancel() keeps it from running. */

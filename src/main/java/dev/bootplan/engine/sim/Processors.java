@@ -32,12 +32,14 @@ public final class Processors {
     private final ShareClass[] classes = new ShareClass[SHARES + 1];
     private long lastUpdateUs;
     private long sequence;
-    private EventLoop.Scheduled next;
+    /** The next completion: moved on every start and end of a job. */
+    private final EventLoop.Alarm next;
     private final Rate[] rates = new Rate[SHARES + 1];
     private final TreeMap<Integer, ShareClass> groups = new TreeMap<>();
 
     public Processors(EventLoop loop, int cpus) {
         this.loop = loop;
+        this.next = loop.alarm();
         this.capacity = 100L * cpus;
         for (int s = 1; s <= SHARES; s++) {
             classes[s] = new ShareClass();
@@ -113,10 +115,7 @@ public final class Processors {
      * whole CPU (only the holder computes).
      */
     private void reschedule() {
-        if (next != null) {
-            next.cancel();
-            next = null;
-        }
+        next.clear();
         List<ShareClass> lockGroups = new ArrayList<>();
         for (var it = groups.values().iterator(); it.hasNext(); ) {
             ShareClass g = it.next();
@@ -163,12 +162,11 @@ public final class Processors {
             soonest = Math.min(soonest, rates[s].delayUs(c.jobs.peek().targetNs - c.progressNs));
         }
         if (soonest != Long.MAX_VALUE) {
-            next = loop.after(Math.max(0, soonest), this::complete);
+            next.setAfter(Math.max(0, soonest), this::complete);
         }
     }
 
     private void complete() {
-        next = null;
         advance();
         List<Job> finished = new ArrayList<>();
         for (int s = 1; s <= SHARES; s++) {
