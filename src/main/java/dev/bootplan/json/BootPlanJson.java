@@ -5,6 +5,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonFactoryBuilder;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +49,11 @@ public final class BootPlanJson {
 
     /** Strict reading: unknown fields, duplicate fields and coercions between JSON types are errors. */
     public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return strictAny(builder);
+    }
+
+    /** {@link #strict} for any of Jackson's mappers (the gate reads its rules as YAML or JSON). */
+    public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strictAny(B builder) {
         return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // {"name": "a", "name": "b"} is a mistake, not "the last one wins".
