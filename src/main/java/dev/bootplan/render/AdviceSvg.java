@@ -17,15 +17,15 @@ import java.util.List;
  */
 public final class AdviceSvg {
 
-    private static final int WIDTH = 1400;
+    private static final int WIDTH = MilestoneBars.WIDTH;
     private static final int LEFT = 190;
     private static final int RIGHT = 30;
     private static final int BAND = 34;
     private static final String BEFORE = "#9e9e9e";
     private static final String AFTER = "#59a14f";
     private static final String MODE = "#a0cbe8";
-    private static final String[] TICKS = {"/init starts", "root mounted", "udev settled"};
-    private static final String[] DASH = {"", "4 2", "1.5 1.5"};
+    private static final String[] TICKS = MilestoneBars.TICKS;
+    private static final String[] DASH = MilestoneBars.DASH;
 
     private record Row(String label, long settledUs, Long initUs, Long rootUs, Long udevUs, String note, String colour,
             boolean bold) {}
@@ -60,19 +60,7 @@ public final class AdviceSvg {
         double axisY = top + rows.size() * BAND + 4;
         int height = (int) Math.ceil(axisY + 30);
         String title = a.plan() + " — before and after the advice, kernel " + a.kernelVersion();
-        out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 "
-                + WIDTH + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"11\" role=\"img\">\n");
-        out.write("<title>" + Escaping.escape(title) + "</title>\n");
-        out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
-        out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
-        double lx = LEFT;
-        for (int t = 0; t < TICKS.length; t++) {
-            out.write("<line x1=\"" + Fmt.px(lx) + "\" y1=\"34\" x2=\"" + Fmt.px(lx) + "\" y2=\"46\" stroke=\"#111\" stroke-width=\"2\""
-                    + (DASH[t].isEmpty() ? "" : " stroke-dasharray=\"" + DASH[t] + "\"") + "/><text x=\"" + Fmt.px(lx + 6)
-                    + "\" y=\"44\">" + Escaping.escape(TICKS[t]) + "</text>\n");
-            lx += 130;
-        }
-        out.write("<text x=\"" + Fmt.px(lx) + "\" y=\"44\">bar: until every device settled</text>\n");
+        MilestoneBars.open(out, title, height, LEFT, "bar: until every device settled");
         axis.write(out, top, axisY);
         for (int i = 0; i < rows.size(); i++) {
             band(out, rows.get(i), axis, top + i * BAND);

@@ -16,13 +16,13 @@ import java.io.Writer;
  */
 public final class ComparisonSvg {
 
-    private static final int WIDTH = 1400;
+    private static final int WIDTH = MilestoneBars.WIDTH;
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
     private static final int BAND = 40;
     private static final String[] COLOURS = {"#9e9e9e", "#4e79a7", "#f28e2b", "#76b7b2", "#b07aa1", "#59a14f"};
-    private static final String[] TICKS = {"/init starts", "root mounted", "udev settled"};
-    private static final String[] DASH = {"", "4 2", "1.5 1.5"};
+    private static final String[] TICKS = MilestoneBars.TICKS;
+    private static final String[] DASH = MilestoneBars.DASH;
     /** Rough glyph widths (px) of the bold 11 px badge text and the 12 px bar text, to decide what fits where. */
     private static final double BADGE_CHAR = 7.0;
     private static final double TEXT_CHAR = 7.2;
@@ -52,19 +52,7 @@ public final class ComparisonSvg {
         double axisY = top + c.summary().size() * BAND + 4;
         int height = (int) Math.ceil(axisY + 30);
         String title = c.plan() + " — four probing modes, kernel " + c.kernelVersion();
-        out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 "
-                + WIDTH + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"11\" role=\"img\">\n");
-        out.write("<title>" + Escaping.escape(title) + "</title>\n");
-        out.write("<rect x=\"0\" y=\"0\" width=\"" + WIDTH + "\" height=\"" + height + "\" fill=\"#ffffff\"/>\n");
-        out.write("<text x=\"12\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" + Escaping.escape(title) + "</text>\n");
-        double lx = LEFT;
-        for (int t = 0; t < TICKS.length; t++) {
-            out.write("<line x1=\"" + Fmt.px(lx) + "\" y1=\"34\" x2=\"" + Fmt.px(lx) + "\" y2=\"46\" stroke=\"#111\" stroke-width=\"2\""
-                    + (DASH[t].isEmpty() ? "" : " stroke-dasharray=\"" + DASH[t] + "\"") + "/><text x=\"" + Fmt.px(lx + 6)
-                    + "\" y=\"44\">" + Escaping.escape(TICKS[t]) + "</text>\n");
-            lx += 130;
-        }
-        out.write("<text x=\"" + Fmt.px(lx) + "\" y=\"44\">bar: until every device settled; a red badge: devices the mode lost</text>\n");
+        MilestoneBars.open(out, title, height, LEFT, "bar: until every device settled; a red badge: devices the mode lost");
         axis.write(out, top, axisY);
         for (int i = 0; i < c.summary().size(); i++) {
             ModeSummary s = c.summary().get(i);
