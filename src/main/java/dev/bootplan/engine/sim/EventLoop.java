@@ -26,6 +26,9 @@ public final class EventLoop {
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private final ArrayDeque<Scheduled> present = new ArrayDeque<>();
     private final List<Alarm> alarms = new ArrayList<>();
+    /** Cancelled events still in the heap, and how many there must be before it is worth a rebuild. */
+    private long cancelledInHeap;
+    private static final int PURGE_AT_LEAST = 1024;
     private final long budget;
     private long now;
     private long sequence;
@@ -64,6 +67,7 @@ public final class EventLoop {
         if (time == now) {
             present.add(s);
         } else {
+            s.inHeap = true;
             queue.add(s);
         }
         return s;
@@ -126,6 +130,10 @@ public final class EventLoop {
             ringing.pending = null;
         } else if (best != null && best == top) {
             queue.poll();
+            top.inHeap = false;
+            if (top.cancelled) {
+                cancelledInHeap--;
+            }
         } else if (best != null) {
             present.poll();
         }
@@ -155,12 +163,29 @@ public final class EventLoop {
         }
     }
 
+    /**
+     * Drops cancelled events from the heap once they are half of it. A cancelled event waits there until its time
+     * otherwise, and timeouts are mostly cancelled: every udev event arms a warning and a kill minutes ahead and
+     * disarms both when it ends a moment later, so a million events left two million dead entries to sift past.
+     * Rebuilding costs the heap's size once per that many cancels; the order of the rest is their (time, sequence).
+     */
+    private void cancelled(Scheduled s) {
+        if (!s.inHeap) {
+            return;
+        }
+        if (++cancelledInHeap > PURGE_AT_LEAST && cancelledInHeap * 2 > queue.size()) {
+            queue.removeIf(e -> e.cancelled);
+            cancelledInHeap = 0;
+        }
+    }
+
     /** A scheduled event; cancel() keeps it from running. */
-    public static final class Scheduled implements Comparable<Scheduled> {
+    public final class Scheduled implements Comparable<Scheduled> {
         private final long time;
         private final long seq;
         private final Runnable action;
         private boolean cancelled;
+        private boolean inHeap;
 
         Scheduled(long time, long seq, Runnable action) {
             this.time = time;
@@ -169,7 +194,10 @@ public final class EventLoop {
         }
 
         public void cancel() {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                cancelled(this);
+            }
         }
 
         public long time() {
