@@ -27,6 +27,8 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
      * @param requestDeadline how long one request's simulations may run before they are stopped (503)
      * @param maxConcurrentRuns simulations running at once; 0 for one per available processor
      * @param admissionWait how long a request waits for a free simulation thread before it is refused (503, Retry-After)
+     * @param maxQueuedRuns requests that may wait for a simulation thread at once; one more is refused at once (503,
+     *     Retry-After); 0 for four per simulation thread
      */
     public record Limits(
             @NotNull @DefaultValue(LimitDefaults.MAX_BODY_BYTES + "B") DataSize maxBodySize,
@@ -39,5 +41,6 @@ public record BootPlanProperties(@Valid @NotNull @DefaultValue Limits limits) {
             @Min(1) @DefaultValue("" + LimitDefaults.MAX_REPORT_SPANS) long maxReportSpans,
             @NotNull @DefaultValue(LimitDefaults.REQUEST_DEADLINE_SECONDS + "s") Duration requestDeadline,
             @Min(0) @DefaultValue("" + LimitDefaults.MAX_CONCURRENT_RUNS) int maxConcurrentRuns,
-            @NotNull @DefaultValue(LimitDefaults.ADMISSION_WAIT_SECONDS + "s") Duration admissionWait) {}
+            @NotNull @DefaultValue(LimitDefaults.ADMISSION_WAIT_SECONDS + "s") Duration admissionWait,
+            @Min(0) @DefaultValue(LimitDefaults.MAX_QUEUED_RUNS + "") int maxQueuedRuns) {}
 }

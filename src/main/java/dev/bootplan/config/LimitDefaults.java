@@ -17,7 +17,10 @@ public final class LimitDefaults {
     public static final long MAX_REPORT_SPANS = 2_000_000L;
     public static final long REQUEST_DEADLINE_SECONDS = 10;
     public static final int MAX_CONCURRENT_RUNS = 0;
-    public static final long ADMISSION_WAIT_SECONDS = 2;
+    /** As long as a run may take: a pipeline would rather wait its turn than retry; the queue's bound refuses floods. */
+    public static final long ADMISSION_WAIT_SECONDS = 10;
+    /** 0: four waiting requests per simulation thread. */
+    public static final int MAX_QUEUED_RUNS = 0;
 
     private LimitDefaults() {}
 }

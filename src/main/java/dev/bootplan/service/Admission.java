@@ -21,14 +21,18 @@ import org.springframework.stereotype.Component;
 /**
  * Who may simulate now, and for how long. Simulations are CPU-bound: run on the request's virtual thread they would
  * hold the few carrier threads and starve every cheap request (health, /api/v1/modes). So they run on a small pool of
- * platform threads, at most {@code maxConcurrentRuns} at once; a request that cannot get a turn within
- * {@code admissionWait} is refused (503, Retry-After), and a run past {@code requestDeadline} is stopped (503), as is
+ * platform threads, at most {@code maxConcurrentRuns} at once, and at most {@code maxQueuedRuns} more wait for a turn
+ * (one more is refused at once: 503, Retry-After); a request that cannot get a turn within {@code admissionWait} is
+ * refused too, and a run past {@code requestDeadline} is stopped (503), as is
  * a run whose client has closed its connection (looked at every {@link #CLIENT_CHECK_MILLIS} ms).
  */
 @Component
 public class Admission implements AutoCloseable {
 
     private final Semaphore turns;
+    /** Turns plus the requests that may wait for one; a request that finds none left is refused at once. */
+    private final Semaphore places;
+    private final int queued;
     private final ExecutorService workers;
     private final Duration deadline;
     private final Duration wait;
@@ -46,8 +50,8 @@ public class Admission implements AutoCloseable {
 
     @Autowired
     Admission(BootPlanProperties properties, ClientWatch client) {
-        this(properties.limits().maxConcurrentRuns(), properties.limits().requestDeadline(), properties.limits().admissionWait(),
-                client);
+        this(properties.limits().maxConcurrentRuns(), properties.limits().maxQueuedRuns(),
+                properties.limits().requestDeadline(), properties.limits().admissionWait(), client);
     }
 
     /**
@@ -57,16 +61,24 @@ public class Admission implements AutoCloseable {
      * @param maxConcurrentRuns simulations at once; 0 for one per available processor
      */
     public Admission(int maxConcurrentRuns, Duration deadline, Duration wait) {
-        this(maxConcurrentRuns, deadline, wait, ClientWatch.NOBODY_LEAVES);
+        this(maxConcurrentRuns, 0, deadline, wait, ClientWatch.NOBODY_LEAVES);
     }
 
-    private Admission(int maxConcurrentRuns, Duration deadline, Duration wait, ClientWatch client) {
+    /** @param maxQueuedRuns requests that may wait for a turn at once; 0 for four per simulation thread */
+    private Admission(int maxConcurrentRuns, int maxQueuedRuns, Duration deadline, Duration wait, ClientWatch client) {
         int n = maxConcurrentRuns > 0 ? maxConcurrentRuns : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(n, true);
+        this.queued = maxQueuedRuns > 0 ? maxQueuedRuns : 4 * n;
+        this.places = new Semaphore(n + queued);
         this.workers = Executors.newFixedThreadPool(n, named());
         this.deadline = deadline;
         this.wait = wait;
         this.client = client;
+    }
+
+    /** Whether a request waits for a turn now (for tests that need one waiting). */
+    boolean hasQueued() {
+        return turns.hasQueuedThreads();
     }
 
     /** The stop signal of the run this thread is doing, when it is a simulation thread. */
@@ -81,13 +93,19 @@ public class Admission implements AutoCloseable {
         if (outer != null) {
             return work.apply(outer);
         }
+        long retryAfter = Math.max(1, (deadline.toSeconds() + 1) / 2);
+        if (!places.tryAcquire()) {
+            throw ServiceBusyException.queueFull(queued, retryAfter);
+        }
         try {
             if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ServiceBusyException(wait, Math.max(1, (deadline.toSeconds() + 1) / 2));
+                places.release();
+                throw ServiceBusyException.waitedTooLong(wait, retryAfter);
             }
         } catch (InterruptedException e) {
+            places.release();
             Thread.currentThread().interrupt();
-            throw new ServiceBusyException(wait, 1);
+            throw ServiceBusyException.waitedTooLong(wait, 1);
         }
         AtomicBoolean stop = new AtomicBoolean();
         Future<T> future;
@@ -100,10 +118,12 @@ public class Admission implements AutoCloseable {
                 } finally {
                     CURRENT.remove();
                     turns.release(); // the turn is the thread's, held until the work has really ended
+                    places.release();
                 }
             });
         } catch (RuntimeException e) {
             turns.release();
+            places.release();
             throw e;
         }
         try {

@@ -24,8 +24,9 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "422", description = "A well-formed manifest that cannot be simulated (`invalid-manifest`, "
         + "every violation listed with its JSON pointer), or a simulation over its work or report budget (`work-budget-exceeded`, naming the setting under `limit`).",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "503", description = "Every simulation thread stayed busy for `bootplan.limits.admission-wait` "
-        + "(`service-busy`, with `Retry-After`), or the simulation ran past `bootplan.limits.request-deadline` and was "
+@ApiResponse(responseCode = "503", description = "Every simulation thread stayed busy for `bootplan.limits.admission-wait`, "
+        + "or `bootplan.limits.max-queued-runs` requests already wait for one (`service-busy`, with `Retry-After`, the "
+        + "setting under `limit`), or the simulation ran past `bootplan.limits.request-deadline` and was "
         + "stopped (`deadline-exceeded`).",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
 @ApiResponse(responseCode = "500", description = "A bug on our side (`internal`); never caused by what a client sent.",

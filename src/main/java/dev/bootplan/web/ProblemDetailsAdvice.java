@@ -71,7 +71,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServiceBusyException.class)
     ResponseEntity<Object> serviceBusy(ServiceBusyException ex, WebRequest request) {
         ProblemDetail p = ProblemKind.SERVICE_BUSY.problem(ex.getMessage());
-        p.setProperty("limit", "bootplan.limits.max-concurrent-runs");
+        p.setProperty("limit", ex.limit());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
         return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(p.getStatus()), request);

@@ -21,7 +21,7 @@ class BodySizeLimitFilterTests {
 
     private final AtomicReference<Exception> resolved = new AtomicReference<>();
     private final BodySizeLimitFilter filter = new BodySizeLimitFilter(
-            new BootPlanProperties(new BootPlanProperties.Limits(DataSize.ofBytes(LIMIT), DataSize.ofBytes(IMPORT_LIMIT), 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(10), 0, java.time.Duration.ofSeconds(2))),
+            new BootPlanProperties(new BootPlanProperties.Limits(DataSize.ofBytes(LIMIT), DataSize.ofBytes(IMPORT_LIMIT), 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(10), 0, java.time.Duration.ofSeconds(2), 0)),
             (request, response, handler, ex) -> {
                 resolved.set(ex);
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
