@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the service from an AOT cache (JDK 25+): ready in about 2.4 s on the 2-core machine instead of about 5.6 s.
+# Runs the service from an AOT cache (JDK 25+): ready in about 3.2 s on the 2-core machine instead of about 6.8 s.
 #
 #   scripts/fast-start.sh [--server.port=8080 …]     # builds the jar if needed, trains once, then starts
 #
