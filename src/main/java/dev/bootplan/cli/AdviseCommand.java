@@ -15,32 +15,10 @@ import picocli.CommandLine.Parameters;
                 + "what each buys and what each risks, as POST /api/v1/advice (docs/advice.md)."})
 final class AdviseCommand extends CoreCommand {
 
-    /** One search, run once whatever the format. */
-    static final class Run {
-        private final Core core;
-        private final Manifest manifest;
-        private final Goal goal;
-        private final int headroom;
-        private final int maxEvaluations;
-        private Advice advice;
-
-        Run(Core core, Manifest manifest, Goal goal, int headroom, int maxEvaluations) {
-            this.core = core;
-            this.manifest = manifest;
-            this.goal = goal;
-            this.headroom = headroom;
-            this.maxEvaluations = maxEvaluations;
-        }
-
-        Core core() {
-            return core;
-        }
-
+    /** One search as a format needs it (each format asks once). */
+    record Run(Core core, Manifest manifest, Goal goal, int headroom, int maxEvaluations) {
         Advice advice() {
-            if (advice == null) {
-                advice = core.useCases().advice().advise(manifest, goal, headroom, maxEvaluations);
-            }
-            return advice;
+            return core.useCases().advice().advise(manifest, goal, headroom, maxEvaluations);
         }
     }
 
